@@ -1,1 +1,1 @@
-return 0;
+return BigData.Cli.CliApp.Run(args);

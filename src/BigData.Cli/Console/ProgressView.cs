@@ -1,0 +1,59 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace BigData.Cli.Console;
+
+/// <summary>A moment of a running job, as the progress view shows it.</summary>
+public readonly record struct ProgressSnapshot(string Phase, long BytesDone, long BytesTotal, int TasksDone, int TasksTotal);
+
+/// <summary>
+/// Shows progress on stderr while <c>work</c> runs on another thread: a live bar on a terminal, a plain log line
+/// every few seconds otherwise (CI logs, pipes).
+/// </summary>
+public static class ProgressView
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs <paramref name="work"/> and renders <paramref name="poll"/> until it ends.</summary>
+    public static T Run<T>(CliConsole io, Func<ProgressSnapshot> poll, Func<T> work)
+    {
+        var task = Task.Factory.StartNew(work, TaskCreationOptions.LongRunning);
+        if (io.ErrorIsTerminal)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
+            console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var bar = ctx.AddTask("map");
+                    while (!task.Wait(200))
+                    {
+                        Update(bar, poll());
+                    }
+
+                    Update(bar, poll());
+                    bar.StopTask();
+                });
+        }
+        else
+        {
+            var started = DateTime.UtcNow;
+            while (!task.Wait(PlainInterval))
+            {
+                var p = poll();
+                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{(DateTime.UtcNow - started).TotalSeconds,6:F1}s] {p.Phase}: {p.TasksDone}/{p.TasksTotal} tasks, {p.BytesDone / 1e6:F1}/{p.BytesTotal / 1e6:F1} MB"));
+            }
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    private static void Update(ProgressTask bar, ProgressSnapshot p)
+    {
+        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.TasksDone}/{p.TasksTotal} tasks");
+        bar.MaxValue = Math.Max(1, p.BytesTotal);
+        bar.Value = Math.Min(p.BytesDone, p.BytesTotal);
+    }
+}

@@ -1,0 +1,30 @@
+namespace BigData.Cli.Tests;
+
+public sealed class SizeParserTests
+{
+    [Theory]
+    [InlineData("512MB", 512L << 20)]
+    [InlineData("2GB", 2L << 30)]
+    [InlineData("64kb", 64L << 10)]
+    [InlineData("1.5GB", 3L << 29)]
+    [InlineData("4096", 4096)]
+    [InlineData(" 8 M ", 8L << 20)]
+    public void TryParse_ValidSize_ReturnsBytes(string text, long expected)
+    {
+        Assert.True(SizeParser.TryParse(text, out var bytes, out var error), error);
+        Assert.Equal(expected, bytes);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("MB")]
+    [InlineData("-1GB")]
+    [InlineData("0")]
+    [InlineData("lots")]
+    [InlineData("99999999999GB")]
+    public void TryParse_InvalidSize_ReturnsFalseWithReason(string text)
+    {
+        Assert.False(SizeParser.TryParse(text, out _, out var error));
+        Assert.NotEmpty(error);
+    }
+}
