@@ -32,7 +32,7 @@ internal sealed class RecordTypeTable
     private readonly byte[][]? _filter;
     private readonly (byte[] Type, RecordTypeSlot Slot)[] _seen = new (byte[], RecordTypeSlot)[MaxDistinctTypes];
     private int _seenCount;
-    private readonly RecordTypeSlot _missing;
+    private Counter? _missing;
     private Counter? _other;
 
     /// <param name="counters">The task attempt's counters.</param>
@@ -41,7 +41,6 @@ internal sealed class RecordTypeTable
     {
         _counters = counters;
         _filter = filter;
-        _missing = new RecordTypeSlot(counters[CounterNames.RecordsByTypePrefix + MissingName], filter is null);
     }
 
     /// <summary>The slot of <paramref name="type"/> (as the reader returns it: trimmed, maybe empty).</summary>
@@ -49,7 +48,9 @@ internal sealed class RecordTypeTable
     {
         if (type.IsEmpty)
         {
-            return _missing;
+            // Created on first use, like every by-type counter, so summaries only list types that occurred.
+            _missing ??= _counters[CounterNames.RecordsByTypePrefix + MissingName];
+            return new RecordTypeSlot(_missing, _filter is null);
         }
 
         for (var i = 0; i < _seenCount; i++)
