@@ -10,6 +10,7 @@ namespace WarcUriCount.Tests.Support;
 /// </summary>
 internal static class NastyUris
 {
+    // The first 14 are common valid schemes, drawn more often.
     private static readonly string[] Schemes =
     [
         "http", "HTTP", "Http", "https", "HTTPS", "hTTpS", "ws", "WSS", "wss", "ftp", "FTP", "gopher", "svn+ssh",
@@ -60,7 +61,10 @@ internal static class NastyUris
     {
         var pieces = new List<string>
         {
-            Pick(random, Schemes), Pick(random, Separators), Pick(random, UserInfos), Pick(random, Hosts),
+            // Well-formed starts half the time or more, so that keyed and unkeyed URIs are both common.
+            random.Next(2) == 0 ? Pick(random, Schemes) : Pick(random, Schemes.AsSpan(0, 14)),
+            random.Next(3) == 0 ? Pick(random, Separators) : "://",
+            Pick(random, UserInfos), Pick(random, Hosts),
             Pick(random, Ports), Pick(random, Tails),
         };
         if (random.Next(8) == 0)
@@ -88,5 +92,5 @@ internal static class NastyUris
         return [.. bytes];
     }
 
-    private static string Pick(Random random, string[] choices) => choices[random.Next(choices.Length)];
+    private static string Pick(Random random, ReadOnlySpan<string> choices) => choices[random.Next(choices.Length)];
 }
