@@ -5,10 +5,13 @@ namespace TestSupport;
 /// <summary>Byte-exact comparison of key&lt;TAB&gt;count outputs with a readable diff on failure.</summary>
 public static class TsvAssert
 {
-    /// <summary>Asserts that two outputs are equal byte for byte.</summary>
+    /// <summary>
+    /// Asserts that two outputs hold the same lines byte for byte once both are sorted as <c>LC_ALL=C sort</c>
+    /// sorts them (DESIGN.md §1: "the same key&lt;TAB&gt;count lines, byte for byte, once sorted").
+    /// </summary>
     public static void Equal(byte[] expected, byte[] actual, string what)
     {
-        if (expected.AsSpan().SequenceEqual(actual))
+        if (SortLines(expected).AsSpan().SequenceEqual(SortLines(actual)))
         {
             return;
         }
@@ -27,6 +30,29 @@ public static class TsvAssert
         }
 
         Assert.Fail(sb.ToString());
+    }
+
+    /// <summary>The lines of <paramref name="tsv"/> (each with its LF) in ordinal byte order.</summary>
+    public static byte[] SortLines(byte[] tsv)
+    {
+        var lines = new List<byte[]>();
+        var start = 0;
+        for (var i = 0; i < tsv.Length; i++)
+        {
+            if (tsv[i] == (byte)'\n')
+            {
+                lines.Add(tsv[start..i]);
+                start = i + 1;
+            }
+        }
+
+        if (start < tsv.Length)
+        {
+            lines.Add(tsv[start..]);
+        }
+
+        lines.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
+        return lines.SelectMany(l => l.Append((byte)'\n')).ToArray();
     }
 
     /// <summary>The sum of the counts of a key&lt;TAB&gt;count output.</summary>

@@ -80,7 +80,7 @@ public static class CountCommand
                 var request = new CountRequest
                 {
                     Inputs = parse.GetValue(inputs) ?? [],
-                    Job = WarcUriCountOptionsParser.Parse(parse.GetValue(key)!, parse.GetValue(types)),
+                    Job = JobOptions(parse.GetValue(key), parse.GetValue(types)),
                     Output = parse.GetValue(output),
                     Workers = Positive(parse.GetValue(workers), "--workers"),
                     Reducers = parse.GetValue(reducers) is { } r ? Positive(r, "--reducers") : null,
@@ -100,6 +100,18 @@ public static class CountCommand
             }
         });
         return command;
+    }
+
+    private static WarcUriCountOptions JobOptions(string? key, string? types)
+    {
+        try
+        {
+            return WarcUriCountOptions.FromCommandLine(key, types);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static int Positive(int value, string name) =>
