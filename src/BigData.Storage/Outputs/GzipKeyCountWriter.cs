@@ -3,8 +3,17 @@ using System.IO.Compression;
 namespace BigData.Storage.Outputs;
 
 /// <summary>Completes the inner writer, then ends the gzip member; see <see cref="GzipOutputFormat"/>.</summary>
-internal sealed class GzipKeyCountWriter(IKeyCountWriter inner, GZipStream gzip) : IKeyCountWriter
+internal sealed class GzipKeyCountWriter(
+    IKeyCountWriter inner, CountingWriteStream uncompressed, GZipStream gzip, Stream destination) : IKeyCountWriter
 {
+    /// <summary>
+    /// A gzip member of empty content (what <c>gzip -c &lt;/dev/null</c> writes): header, an empty final deflate
+    /// block, CRC-32 and size 0. GZipStream writes nothing at all when nothing was written to it, and an empty
+    /// file is not valid gzip (zcat, Hadoop and DuckDB reject it).
+    /// </summary>
+    private static ReadOnlySpan<byte> EmptyMember =>
+        [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+
     private bool _completed;
 
     /// <inheritdoc />
@@ -23,6 +32,12 @@ internal sealed class GzipKeyCountWriter(IKeyCountWriter inner, GZipStream gzip)
         // reach a closed GZipStream. Disposing the GZipStream writes the gzip trailer; the destination stays open.
         inner.Dispose();
         gzip.Dispose();
+        if (uncompressed.BytesWritten == 0)
+        {
+            destination.Write(EmptyMember);
+            destination.Flush();
+        }
+
         _completed = true;
     }
 

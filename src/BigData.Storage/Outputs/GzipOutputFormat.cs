@@ -29,7 +29,8 @@ public sealed class GzipOutputFormat(IOutputFormat inner, CompressionLevel level
         var gzip = new GZipStream(destination, level, leaveOpen: true);
         try
         {
-            return new GzipKeyCountWriter(Inner.Create(gzip), gzip);
+            var counted = new CountingWriteStream(gzip);
+            return new GzipKeyCountWriter(Inner.Create(counted), counted, gzip, destination);
         }
         catch
         {
