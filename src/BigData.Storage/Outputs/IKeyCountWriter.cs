@@ -11,6 +11,13 @@ public interface IKeyCountWriter : IDisposable
 
     /// <summary>Flushes everything and writes any footer. Dispose without Complete abandons the part.</summary>
     void Complete();
+
+    /// <summary>
+    /// How many keys were not valid UTF-8 and had their invalid sequences replaced by U+FFFD because the format
+    /// stores text (CSV, JSON Lines, Parquet STRING). Always 0 for formats that keep key bytes as they are (TSV).
+    /// The runner reports it as <c>output.invalid_utf8_keys</c>.
+    /// </summary>
+    long InvalidUtf8Keys => 0;
 }
 
 /// <summary>An output format: how a part file is named and written.</summary>
