@@ -27,7 +27,6 @@ public sealed partial class KeyCountTable : IDisposable
     private const int FixedOverheadBytes = 256;
 
     private readonly long _maxBytes;
-    private readonly int _initialEntries;
     private readonly KeyArena _arena;
 
     /// <summary>Entry index + 1 per slot (0 = empty); twice the entry capacity, so probes stay short.</summary>
@@ -43,11 +42,11 @@ public sealed partial class KeyCountTable : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         _maxBytes = maxBytes;
-        _initialEntries = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(initialCapacity, 4));
+        var entries = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(initialCapacity, 4));
         var chunk = (long)BitOperations.RoundUpToPowerOf2((ulong)Math.Clamp(maxBytes / 16, MinChunkSize, MaxChunkSize));
         _arena = new KeyArena((int)Math.Min(chunk, MaxChunkSize));
-        _entries = new Entry[_initialEntries];
-        _buckets = new int[_initialEntries * 2];
+        _entries = new Entry[entries];
+        _buckets = new int[entries * 2];
     }
 
     /// <summary>Number of distinct keys.</summary>

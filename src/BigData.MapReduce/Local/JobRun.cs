@@ -50,7 +50,7 @@ internal sealed partial class JobRun : IDisposable
         // Largest first, so the long tasks start early and the short ones fill the gaps at the end. A size that is
         // not known could be anything: those go first.
         _tasks = inputs
-            .Select((file, index) => new MapTask(index, file, file.Length))
+            .Select((file, index) => new MapTask(index, file, LengthOrNull(file)))
             .OrderByDescending(t => t.Length ?? long.MaxValue)
             .ThenBy(t => t.Index)
             .ToArray();
@@ -130,6 +130,19 @@ internal sealed partial class JobRun : IDisposable
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+
+    /// <summary>A file that cannot even be sized (gone, forbidden) fails later in its own task, not here.</summary>
+    private static long? LengthOrNull(IInputFile file)
+    {
+        try
+        {
+            return file.Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using BigData.Storage.Outputs;
 
 namespace BigData.MapReduce.Text;
@@ -82,18 +81,4 @@ public static class KeyValueCodec
     /// </summary>
     public static TsvKeyCountWriter CreateWriter(Stream destination, int bufferSize = TsvKeyCountWriter.DefaultBufferSize) =>
         new(destination, bufferSize);
-
-    /// <summary>Appends one encoded line to <paramref name="output"/> (for small in-memory uses and tests).</summary>
-    public static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> key, long count)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var span = output.GetSpan(key.Length + 22);
-        key.CopyTo(span);
-        var used = key.Length;
-        span[used++] = Tab;
-        count.TryFormat(span[used..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
-        used += digits;
-        span[used++] = LineFeed;
-        output.Advance(used);
-    }
 }

@@ -142,6 +142,24 @@ public sealed class LocalJobRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_InputFileMissing_ThatFileFailsOthersCounted()
+    {
+        var missing = _temp.Combine("in", "gone.txt");
+        using var committer = new LocalDirectoryCommitter(_temp.Combine("out"));
+
+        var result = new LocalJobRunner(Options(), new TextLineReader()).Run(
+            new WordCountJob(),
+            Files(_inputs.Append(missing)),
+            JobOutput.ToDirectory(committer, TsvOutputFormat.Instance));
+
+        var failed = Assert.Single(result.FailedFiles);
+        Assert.Equal(missing, failed.Location);
+        Assert.Contains("FileNotFoundException", failed.Message);
+        Assert.Equal(_inputs.Count, result.Counter("files.ok"));
+        Assert.Equal(ExpectedCounts.Render(ExpectedCounts.Words(_inputs)), ExpectedCounts.ConcatenateSorted(Parts(_temp.Combine("out"))));
+    }
+
+    [Fact]
     public void Run_DataErrorInOneFile_OnlyThatFileFailsWithoutRetry()
     {
         var damaged = _inputs[1];
