@@ -28,6 +28,27 @@ public class HadoopHashPartitionerTests
     }
 
     [Fact]
+    public void Hash_RandomKeysOfEveryLength_EqualsTheByteByByteDefinition()
+    {
+        var random = new Random(99);
+        for (var length = 0; length < 70; length++)
+        {
+            for (var n = 0; n < 20; n++)
+            {
+                var key = new byte[length];
+                random.NextBytes(key);
+                var expected = 1;
+                foreach (var b in key)
+                {
+                    expected = unchecked((31 * expected) + (sbyte)b);
+                }
+
+                Assert.Equal(expected, HadoopHashPartitioner.Hash(key));
+            }
+        }
+    }
+
+    [Fact]
     public void GetPartition_ZeroPartitions_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => HadoopHashPartitioner.GetPartition("a"u8, 0));
