@@ -76,6 +76,11 @@ internal sealed partial class JobRun : IDisposable
                 _ => throw new NotSupportedException(_output.GetType().Name),
             };
 
+            foreach (var (name, value) in _options.ExternalCounters?.Invoke() ?? [])
+            {
+                _counters.Add(name, value);
+            }
+
             var result = new LocalJobResult
             {
                 JobName = _job.Name,

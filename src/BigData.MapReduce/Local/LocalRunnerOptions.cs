@@ -60,7 +60,13 @@ public sealed record LocalRunnerOptions
     /// <summary>Default 20: how many of the largest keys the result reports.</summary>
     public int TopKeyCount { get; init; } = 20;
 
-    /// <summary>The partition count: <see cref="Reducers"/>, or <see cref="Workers"/> when unset.</summary>
+    /// <summary>
+    /// Counters kept outside the map tasks (for example <c>io.retries</c> of the input layer), read once when the
+    /// job ends and added to its counters. Default: none.
+    /// </summary>
+    public Func<IReadOnlyList<KeyValuePair<string, long>>>? ExternalCounters { get; init; }
+
+    /// <summary>The number of reduce partitions: <see cref="Reducers"/>, else <see cref="Workers"/>.</summary>
     public int EffectiveReducers => Reducers ?? Workers;
 
     /// <summary>The reader options with <see cref="Strict"/> applied.</summary>
