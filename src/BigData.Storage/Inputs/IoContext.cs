@@ -14,9 +14,13 @@ public sealed class IoContext : IDisposable
 {
     private readonly Lazy<HttpClient> _http;
     private readonly Lazy<IAmazonS3> _s3;
+    private readonly bool _ownsS3;
 
-    /// <summary>A context for <paramref name="options"/> (validated here).</summary>
-    public IoContext(InputOptions options)
+    /// <summary>
+    /// A context for <paramref name="options"/> (validated here). <paramref name="s3Client"/> replaces the S3 client
+    /// built from <see cref="InputOptions.S3"/> (the caller keeps ownership of it).
+    /// </summary>
+    public IoContext(InputOptions options, IAmazonS3? s3Client = null)
     {
         options.Validate();
         Options = options;
@@ -24,7 +28,10 @@ public sealed class IoContext : IDisposable
         Gate = new DownloadGate(options.MaxConcurrentDownloads, Statistics);
         Retry = new RetryPolicy(options, Statistics);
         _http = new Lazy<HttpClient>(() => CreateHttpClient(options), LazyThreadSafetyMode.ExecutionAndPublication);
-        _s3 = new Lazy<IAmazonS3>(() => S3ClientFactory.Create(options.S3, options), LazyThreadSafetyMode.ExecutionAndPublication);
+        _ownsS3 = s3Client == null;
+        _s3 = s3Client != null
+            ? new Lazy<IAmazonS3>(s3Client)
+            : new Lazy<IAmazonS3>(() => S3ClientFactory.Create(options.S3, options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The options.</summary>
@@ -53,7 +60,7 @@ public sealed class IoContext : IDisposable
             _http.Value.Dispose();
         }
 
-        if (_s3.IsValueCreated)
+        if (_ownsS3 && _s3.IsValueCreated)
         {
             _s3.Value.Dispose();
         }
