@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace BigData.Storage.Inputs;
@@ -8,7 +7,7 @@ public readonly record struct ManifestEntry(string Location, int LineNumber);
 
 /// <summary>
 /// Reads a manifest: one location per line, like Common Crawl's <c>warc.paths.gz</c>. Plain or gzip (decided by the
-/// magic bytes, never the name; concatenated gzip members are fine). Lines are trimmed; blank lines and lines
+/// magic bytes, never the name; concatenated gzip members are fine; a truncated one is an error). Lines are trimmed; blank lines and lines
 /// starting with <c>#</c> are skipped. A line with a scheme (<c>https://</c>, <c>s3://</c>, <c>file://</c>) is taken
 /// as is; any other line is joined to the base URL when one is given, else must be an absolute local path.
 /// </summary>
@@ -20,23 +19,34 @@ public static class ManifestReader
     /// <param name="baseUrl">The <c>--input-base-url</c>, or <c>null</c>.</param>
     public static IEnumerable<ManifestEntry> Read(Stream raw, string manifest, string? baseUrl)
     {
-        var (decoded, owned) = Decode(raw);
-        using (owned)
-        using (var reader = new StreamReader(decoded, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
+        // Manifests are small (Common Crawl's warc.paths.gz is about a megabyte): reading them whole lets every gzip
+        // member's trailer be checked, so a truncated download is an error instead of a shorter list.
+        byte[] bytes;
+        using (var copy = new MemoryStream())
         {
-            var lineNumber = 0;
-            string? line;
-            while ((line = ReadLine(reader, manifest, lineNumber + 1)) != null)
-            {
-                lineNumber++;
-                var text = line.Trim();
-                if (text.Length == 0 || text[0] == '#')
-                {
-                    continue;
-                }
+            raw.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
 
-                yield return new ManifestEntry(Resolve(text, baseUrl, manifest, lineNumber), lineNumber);
+        var text = GzipMembers.IsGzip(bytes) ? GzipMembers.Decompress(bytes, manifest) : bytes;
+        return Lines(text, manifest, baseUrl);
+    }
+
+    private static IEnumerable<ManifestEntry> Lines(byte[] text, string manifest, string? baseUrl)
+    {
+        using var reader = new StreamReader(new MemoryStream(text, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) != null)
+        {
+            lineNumber++;
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#')
+            {
+                continue;
             }
+
+            yield return new ManifestEntry(Resolve(trimmed, baseUrl, manifest, lineNumber), lineNumber);
         }
     }
 
@@ -65,32 +75,5 @@ public static class ManifestReader
             manifest,
             $"{manifest} line {lineNumber}: relative location \"{line}\" needs --input-base-url " +
             "(for Common Crawl path lists: https://data.commoncrawl.org/ or s3://commoncrawl/)");
-    }
-
-    private static string? ReadLine(StreamReader reader, string manifest, int lineNumber)
-    {
-        try
-        {
-            return reader.ReadLine();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputException(manifest, $"{manifest}: broken gzip data near line {lineNumber}: {e.Message}", e);
-        }
-    }
-
-    /// <summary>Peeks at the first two bytes: 1F 8B means gzip.</summary>
-    private static (Stream Decoded, IDisposable? Owned) Decode(Stream raw)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        var n = raw.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        var replay = new PrefixedStream(magic[..n].ToArray(), raw);
-        if (n == 2 && magic[0] == 0x1F && magic[1] == 0x8B)
-        {
-            var gzip = new GZipStream(replay, CompressionMode.Decompress, leaveOpen: true);
-            return (gzip, gzip);
-        }
-
-        return (replay, null);
     }
 }
