@@ -170,21 +170,9 @@ public sealed class InputResolver : IDisposable
 
     private List<IInputFile> ObjectOrPrefix(S3Path s3, string location)
     {
-        List<S3ObjectEntry> first;
-        try
+        if (S3Listing.TryGetSize(Context, s3, out var size))
         {
-            // The key itself sorts first among the keys it prefixes, so one key of listing tells whether it exists.
-            first = S3Listing.List(Context, s3, max: 1);
-        }
-        catch (InputException e) when (e.InnerException is Amazon.Runtime.AmazonServiceException { StatusCode: System.Net.HttpStatusCode.Forbidden })
-        {
-            // Reading may be allowed where listing is not (public objects): let the read decide.
-            return [new S3InputFile(s3, Context)];
-        }
-
-        if (first.Count == 1 && first[0].Location.Key == s3.Key)
-        {
-            return [new S3InputFile(s3, Context, first[0].Size)];
+            return [new S3InputFile(s3, Context, size)];
         }
 
         var asPrefix = s3.WithKey(s3.Key + "/");

@@ -133,9 +133,8 @@ public sealed class S3OutputCommitter : IOutputCommitter
             DeleteExisting();
         }
 
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, _context.Options.MaxConcurrentDownloads) };
-        Parallel.ForEach(parts, options, Upload);
-        Parallel.ForEach(sideFiles, options, Upload);
+        UploadAll(parts);
+        UploadAll(sideFiles);
         PutEmpty(SuccessName);
     }
 
@@ -205,6 +204,20 @@ public sealed class S3OutputCommitter : IOutputCommitter
         foreach (var key in existing.OrderBy(k => k == success ? 0 : 1))
         {
             Call(key, () => _context.S3.DeleteObjectAsync(_prefix.Bucket, key).GetAwaiter().GetResult());
+        }
+    }
+
+    /// <summary>Uploads a few files at a time; the first failure is rethrown as itself, not wrapped.</summary>
+    private void UploadAll(List<string> names)
+    {
+        try
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(4, _context.Options.MaxConcurrentDownloads) };
+            Parallel.ForEach(names, options, Upload);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
     }
 

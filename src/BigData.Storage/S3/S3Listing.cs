@@ -8,12 +8,13 @@ namespace BigData.Storage.S3;
 /// <summary>One listed object.</summary>
 public readonly record struct S3ObjectEntry(S3Path Location, long? Size);
 
-/// <summary>ListObjectsV2, page by page (with retries), in the store's key order (UTF-8 byte order on S3).</summary>
+/// <summary>ListObjectsV2, page by page (with retries), and HEAD requests.</summary>
 internal static class S3Listing
 {
     /// <summary>
-    /// Every object under <paramref name="prefix"/>, skipping "directory marker" keys that end with <c>/</c>.
-    /// Stops after <paramref name="max"/> objects when given.
+    /// Every object under <paramref name="prefix"/> in ordinal key order (S3 already lists in byte order; sorting
+    /// again makes compatible stores agree), skipping "directory marker" keys that end with <c>/</c>. Stops after
+    /// <paramref name="max"/> objects when given.
     /// </summary>
     public static List<S3ObjectEntry> List(IoContext context, S3Path prefix, int? max = null)
     {
@@ -53,6 +54,36 @@ internal static class S3Listing
         }
         while (token != null && (max is not { } limit || result.Count < limit));
 
+        result.Sort((a, b) => string.CompareOrdinal(a.Location.Key, b.Location.Key));
         return result;
+    }
+
+    /// <summary>
+    /// True with the size when the object exists (HEAD). False when it does not. When HEAD is refused (403, as for
+    /// some public objects) the object is assumed to exist with unknown size: the read will tell.
+    /// </summary>
+    public static bool TryGetSize(IoContext context, S3Path location, out long? size)
+    {
+        size = null;
+        try
+        {
+            var head = context.Retry.Run(
+                location.ToString(),
+                () => context.S3.GetObjectMetadataAsync(location.Bucket, location.Key).GetAwaiter().GetResult());
+            size = head.ContentLength;
+            return true;
+        }
+        catch (AmazonServiceException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (AmazonServiceException e) when (e.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            return true;
+        }
+        catch (AmazonServiceException e) when (e.StatusCode != 0)
+        {
+            throw S3Errors.Permanent(e, location);
+        }
     }
 }
