@@ -117,6 +117,15 @@ internal sealed class ResilientReadStream : Stream
             catch (Exception e) when (e is not InputException && !_disposed)
             {
                 DropResponse();
+                if (!TransientErrors.IsTransient(e))
+                {
+                    // For example the SDK's MD5 check of a whole-object GET: name the object and the offset.
+                    throw new InputException(
+                        _source.Location,
+                        $"{_source.Location}: read failed at byte {_position}: {TransientErrors.Describe(e)}",
+                        e);
+                }
+
                 _retry.BeforeRetry(_source.Location, e, ++_failures);
                 Connect(afterFailure: true);
                 continue;
