@@ -129,6 +129,19 @@ public sealed class HttpInputFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_BodyLongerThanResponseTimeoutButNeverIdleThatLong_IsNotInterrupted()
+    {
+        // The response timeout bounds the wait for headers only; a long download must not be cut by it.
+        _server.Enqueue(Path, new Fault.Pause(50_000, TimeSpan.FromSeconds(1.5)));
+        using var context = new IoContext(FastOptions with { ResponseTimeout = TimeSpan.FromSeconds(1) });
+
+        var bytes = TestData.ReadAll(new HttpInputFile(_server.Url(Path), context));
+
+        Assert.Equal(_content, bytes);
+        Assert.Equal(0, context.Statistics.Resumes + context.Statistics.Retries);
+    }
+
+    [Fact]
     public void OpenRead_HeadersStallPastResponseTimeout_Retries()
     {
         _server.Enqueue(Path, new Fault.StallHeaders(TimeSpan.FromSeconds(30)));

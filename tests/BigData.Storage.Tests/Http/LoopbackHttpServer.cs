@@ -21,6 +21,9 @@ public abstract record Fault
     /// <summary>Sends the headers and <paramref name="Bytes"/> bytes, then nothing for <paramref name="Delay"/>, then closes.</summary>
     public sealed record StallBody(long Bytes, TimeSpan Delay) : Fault;
 
+    /// <summary>Sends the headers and <paramref name="Bytes"/> bytes, pauses for <paramref name="Delay"/>, then sends the rest.</summary>
+    public sealed record Pause(long Bytes, TimeSpan Delay) : Fault;
+
     /// <summary>Answers 200 with the whole file even when a range was asked for.</summary>
     public sealed record IgnoreRange : Fault;
 
@@ -193,6 +196,15 @@ public sealed class LoopbackHttpServer : IDisposable
                 await stream.WriteAsync(body[..(int)Math.Min(stall.Bytes, body.Length)], token);
                 await stream.FlushAsync(token);
                 await Task.Delay(stall.Delay, token);
+                return;
+            case Fault.Pause pause:
+                var first = (int)Math.Min(pause.Bytes, body.Length);
+                await stream.WriteAsync(body[..first], token);
+                await stream.FlushAsync(token);
+                await Task.Delay(pause.Delay, token);
+                await stream.WriteAsync(body[first..], token);
+                await stream.FlushAsync(token);
+                client.Client.Shutdown(SocketShutdown.Send);
                 return;
             default:
                 await stream.WriteAsync(body, token);

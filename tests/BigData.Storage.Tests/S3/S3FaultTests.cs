@@ -64,6 +64,19 @@ public sealed class S3FaultTests : IDisposable
     }
 
     [Fact]
+    public void Read_BodyLongerThanSdkTimeout_IsNotInterrupted()
+    {
+        // The SDK's timeout (ResponseTimeout) must bound the wait for headers, not the whole download.
+        _server.Enqueue(ObjectPath, new Fault.Pause(50_000, TimeSpan.FromSeconds(1.5)));
+        using var context = Context(o => o with { ResponseTimeout = TimeSpan.FromSeconds(1) });
+
+        var bytes = TestData.ReadAll(new S3InputFile(S3Path.Parse("s3://bucket/" + Key), context));
+
+        Assert.Equal(_content, bytes);
+        Assert.Equal(0, context.Statistics.Resumes + context.Statistics.Retries);
+    }
+
+    [Fact]
     public void OpenRead_AccessDenied_FailsAtOnceWithCodeAndHint()
     {
         _server.Enqueue("/commoncrawl/" + Key, new Fault.Status(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>", "application/xml"));

@@ -101,6 +101,11 @@ internal sealed class ResilientReadStream : Stream
             return 0;
         }
 
+        if (_response == null)
+        {
+            throw new InputException(_source.Location, $"{_source.Location}: the download failed earlier; open it again");
+        }
+
         while (true)
         {
             Debug.Assert(_response != null, "connected between reads");
