@@ -259,18 +259,20 @@ public sealed class S3OutputCommitter : IOutputCommitter
             for (int number = 1; (long)(number - 1) * partSize < size; number++)
             {
                 var position = (number - 1) * partSize;
-                var request = new UploadPartRequest
+                var partNumber = number;
+
+                // A fresh request per attempt: the SDK opens the file section anew for each.
+                var response = Call(key, () => _context.S3.UploadPartAsync(new UploadPartRequest
                 {
                     BucketName = _prefix.Bucket,
                     Key = key,
                     UploadId = uploadId,
-                    PartNumber = number,
+                    PartNumber = partNumber,
                     FilePath = path,
                     FilePosition = position,
                     PartSize = Math.Min(partSize, size - position),
                     UseChunkEncoding = UseChunkEncoding,
-                };
-                var response = Call(key, () => _context.S3.UploadPartAsync(request).GetAwaiter().GetResult());
+                }).GetAwaiter().GetResult());
                 etags.Add(new PartETag(number, response.ETag));
             }
 
