@@ -1,4 +1,4 @@
-using BigData.Cli.Console;
+using BigData.Cli.Terminal;
 using BigData.MapReduce.Local;
 using BigData.Storage.Inputs;
 using BigData.Storage.Outputs;
@@ -80,7 +80,7 @@ public static class CountExecution
         var overwrite = request.Overwrite || request.Output is null;
         try
         {
-            return S3Path.IsS3(location)
+            return S3Path.HasScheme(location)
                 ? new S3OutputCommitter(location, resolver.Context, overwrite)
                 : new LocalDirectoryCommitter(location, overwrite);
         }

@@ -1,4 +1,4 @@
-namespace BigData.Cli.Console;
+namespace BigData.Cli.Terminal;
 
 /// <summary>What the summary shows at the end of a run, independent of the runner's own types.</summary>
 public sealed record CountSummary

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using WarcUriCount;
 
-namespace BigData.Cli.Console;
+namespace BigData.Cli.Terminal;
 
 /// <summary>Renders the end-of-run summary as plain aligned text (readable in a terminal and in a log file).</summary>
 public static class SummaryView

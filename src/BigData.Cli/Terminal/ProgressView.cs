@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 
-namespace BigData.Cli.Console;
+namespace BigData.Cli.Terminal;
 
 /// <summary>A moment of a running job, as the progress view shows it.</summary>
 public readonly record struct ProgressSnapshot(string Phase, long BytesDone, long BytesTotal, int TasksDone, int TasksTotal);
