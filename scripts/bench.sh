@@ -18,6 +18,8 @@
 #   BENCH_FILE         benchmark this existing .warc.gz instead of a generated sample (e.g. a real Common Crawl file)
 #   BENCH_DIR          where samples and outputs are kept between runs [.bench, git-ignored]
 #   BENCH_SKIP_BUILD=1 use the existing Release build
+#   BENCH_CLI          command that runs the CLI [dotnet src/BigData.Cli/bin/Release/net10.0/bigdata.dll], e.g. a
+#                      published single-file executable
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -56,8 +58,16 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   done
 fi
 
-have_cli_command() { # does the built CLI know this subcommand? (the skeleton's stub CLI knows none)
-  [ -f "$CLI_DLL" ] && dotnet "$CLI_DLL" "$1" --help 2>/dev/null | grep -q -- "$2"
+if [ -n "${BENCH_CLI:-}" ]; then
+  CLI=$BENCH_CLI
+elif [ -f "$CLI_DLL" ]; then
+  CLI="dotnet $(printf '%q' "$CLI_DLL")"
+else
+  CLI=""
+fi
+
+have_cli_command() { # does the CLI know this subcommand and option? (the skeleton's stub CLI knows none)
+  [ -n "$CLI" ] && bash -c "$CLI $1 --help" 2>/dev/null | grep -q -- "$2"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -69,7 +79,7 @@ else
   FILE=$BENCH_DIR/sample-p$PAGES-h$HOSTS-s$SEED.warc.gz
   if [ ! -s "$FILE" ]; then
     if have_cli_command sample --pages; then
-      GENERATOR=(dotnet "$CLI_DLL" sample)
+      GENERATOR=(bash -c "$CLI sample \"\$@\"" bigdata)
     elif [ -f "$TOOLS_DLL" ]; then
       log "note: the CLI has no 'sample' command yet; generating with the same code hosted in BigData.Benchmarks"
       GENERATOR=(dotnet "$TOOLS_DLL" sample)
@@ -106,10 +116,10 @@ LABEL[count2]="(5) bigdata count --workers 2, 2 files"
 
 q() { printf '%q' "$1"; }
 CMD[gunzip]="dotnet $(q "$TOOLS_DLL") gunzip $(q "$FILE")"
-CMD[count1]="dotnet $(q "$CLI_DLL") count --workers 1 --output - $(q "$FILE")"
+CMD[count1]="$CLI count --workers 1 --output - $(q "$FILE")"
 CMD[classic]="zcat $(q "$FILE") | python3 $(q "$MAPPER") | LC_ALL=C sort | python3 $(q "$REDUCER")"
 CMD[oneliner]="zcat $(q "$FILE") | grep -a '^WARC-Target-URI:' | awk '{split(\$2,p,\"/\"); print p[1]\"//\"p[3]}' | LC_ALL=C sort | uniq -c"
-CMD[count2]="dotnet $(q "$CLI_DLL") count --workers 2 --output - $(q "$FILE") $(q "$COPY")"
+CMD[count2]="$CLI count --workers 2 --output - $(q "$FILE") $(q "$COPY")"
 
 for n in "${NAMES[@]}"; do BYTES[$n]=$SIZE; REPEATS[$n]=$REPEAT; STATUS[$n]=""; BEST[$n]=""; RESULT[$n]=""; done
 BYTES[count2]=$((SIZE * 2))

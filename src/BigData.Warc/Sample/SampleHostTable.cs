@@ -12,6 +12,9 @@ internal sealed class SampleHostTable
     /// <summary>Seed domain of the host table's random stream.</summary>
     private const ulong StreamDomain = 1;
 
+    /// <summary>The first ranks, fixed so every kind is frequent: see <see cref="Fixed"/>.</summary>
+    private const int FixedRanks = 8;
+
     private static readonly string[] Tlds =
     [
         "com", "com", "com", "com", "com", "com", "com", "com", "com", "org", "org", "net", "net", "de", "de", "co.uk",
@@ -78,9 +81,6 @@ internal sealed class SampleHostTable
         var rank = i >= 0 ? i : ~i;
         return Math.Min(rank, _hosts.Length - 1);
     }
-
-    /// <summary>The first ranks, fixed so every kind is frequent: see <see cref="Fixed"/>.</summary>
-    private const int FixedRanks = 8;
 
     private static SampleHost Fixed(int rank, List<SampleHost> hosts, SampleRandom random) => rank switch
     {
