@@ -50,6 +50,7 @@ internal sealed class OrderedChunkPipeline
         {
             for (var chunk = 0; chunk < _chunks; chunk++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var slot = chunk % _slots.Length;
                 lock (_gate)
                 {

@@ -201,6 +201,19 @@ public sealed class SampleArchiveGeneratorStructureTests
         Assert.Equal(10, records.Count);
     }
 
+    [Fact]
+    public void WriteFile_Cancelled_ThrowsAndLeavesNoFile()
+    {
+        using var dir = new TempDirectory();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            SampleArchiveGenerator.WriteFile(dir.Combine("x.warc.gz"), new SampleOptions { Pages = 100 }, cancelled.Token));
+
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+
     [Theory]
     [InlineData(-1, 10, 0)]
     [InlineData(10, 0, 0)]
