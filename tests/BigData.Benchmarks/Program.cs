@@ -1,3 +1,17 @@
 using BenchmarkDotNet.Running;
+using BigData.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Besides the BenchmarkDotNet suites this executable hosts two small tools for scripts/bench.sh. BenchmarkDotNet runs
+// each benchmark in a process it generates and builds itself, so these modes never interfere with it.
+return args switch
+{
+    ["gunzip", .. var rest] => GunzipTool.Run(rest),
+    ["sample", ..] => await SampleTool.RunAsync(args),
+    _ => RunBenchmarks(args),
+};
+
+static int RunBenchmarks(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

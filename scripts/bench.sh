@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# Throughput benchmark of DESIGN.md §8, all in one run on one file:
+#   (1) plain GZipStream decompression (the baseline; tests/BigData.Benchmarks "gunzip")
+#   (2) bigdata count, one worker
+#   (3) the classic Python streaming pipeline: zcat | mapper.py | sort | reducer.py
+#   (4) the shell one-liner: zcat | grep | awk | sort | uniq -c
+#   (5) bigdata count, two workers on two copies of the file (2-core scaling)
+# Throughput is MB/s of COMPRESSED input (10^6 bytes), wall clock including process start, best of N runs
+# (the machine may be shared and noisy). A piece that is missing or fails is reported, never silently skipped.
+#
+# Environment (defaults in brackets):
+#   BENCH_PAGES        pages of the generated sample [110000, about 1 GB compressed; 2000 with BENCH_QUICK=1]
+#   BENCH_HOSTS        distinct hosts of the sample [20000]
+#   BENCH_SEED         sample seed [1]
+#   BENCH_QUICK=1      smoke run: a small sample, one repeat
+#   BENCH_REPEAT       runs of (1), (2), (5), best taken [3; 1 with BENCH_QUICK=1]
+#   BENCH_SLOW_REPEAT  runs of the slow pipelines (3), (4) [1]
+#   BENCH_FILE         benchmark this existing .warc.gz instead of a generated sample (e.g. a real Common Crawl file)
+#   BENCH_DIR          where samples and outputs are kept between runs [.bench, git-ignored]
+#   BENCH_SKIP_BUILD=1 use the existing Release build
+#   BENCH_CLI          command that runs the CLI [dotnet src/BigData.Cli/bin/Release/net10.0/bigdata.dll], e.g. a
+#                      published single-file executable
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+QUICK=${BENCH_QUICK:-0}
+if [ "$QUICK" = 1 ]; then
+  PAGES=${BENCH_PAGES:-2000}
+  REPEAT=${BENCH_REPEAT:-1}
+else
+  PAGES=${BENCH_PAGES:-110000}
+  REPEAT=${BENCH_REPEAT:-3}
+fi
+HOSTS=${BENCH_HOSTS:-20000}
+SEED=${BENCH_SEED:-1}
+SLOW_REPEAT=${BENCH_SLOW_REPEAT:-1}
+BENCH_DIR=${BENCH_DIR:-$ROOT/.bench}
+mkdir -p "$BENCH_DIR"
+
+CLI_DLL=$ROOT/src/BigData.Cli/bin/Release/net10.0/bigdata.dll
+TOOLS_DLL=$ROOT/tests/BigData.Benchmarks/bin/Release/net10.0/BigData.Benchmarks.dll
+MAPPER=$ROOT/scripts/classic/mapper.py
+REDUCER=$ROOT/scripts/classic/reducer.py
+
+log() { printf '%s\n' "$*" >&2; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Build (once)
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  log "Building Release (CLI and benchmark tools) ..."
+  for project in src/BigData.Cli/BigData.Cli.csproj tests/BigData.Benchmarks/BigData.Benchmarks.csproj; do
+    if ! dotnet build "$project" -c Release -nologo -v q >"$BENCH_DIR/build.log" 2>&1; then
+      log "build of $project failed (see $BENCH_DIR/build.log); measurements that need it will say so"
+    fi
+  done
+fi
+
+if [ -n "${BENCH_CLI:-}" ]; then
+  CLI=$BENCH_CLI
+elif [ -f "$CLI_DLL" ]; then
+  CLI="dotnet $(printf '%q' "$CLI_DLL")"
+else
+  CLI=""
+fi
+
+have_cli_command() { # does the CLI know this subcommand and option? (the skeleton's stub CLI knows none)
+  [ -n "$CLI" ] && bash -c "$CLI $1 --help" 2>/dev/null | grep -q -- "$2"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# The input: a cached sample (generated once per size/hosts/seed), or BENCH_FILE
+if [ -n "${BENCH_FILE:-}" ]; then
+  FILE=$BENCH_FILE
+  [ -f "$FILE" ] || { log "BENCH_FILE=$FILE does not exist"; exit 2; }
+else
+  FILE=$BENCH_DIR/sample-p$PAGES-h$HOSTS-s$SEED.warc.gz
+  if [ ! -s "$FILE" ]; then
+    if have_cli_command sample --pages; then
+      GENERATOR=(bash -c "$CLI sample \"\$@\"" bigdata)
+    elif [ -f "$TOOLS_DLL" ]; then
+      log "note: the CLI has no 'sample' command yet; generating with the same code hosted in BigData.Benchmarks"
+      GENERATOR=(dotnet "$TOOLS_DLL" sample)
+    else
+      log "no sample generator available (build failed?)"
+      exit 2
+    fi
+    log "Generating $FILE ($PAGES pages, $HOSTS hosts, seed $SEED) ..."
+    t0=$(now)
+    "${GENERATOR[@]}" --out "$FILE" --pages "$PAGES" --hosts "$HOSTS" --seed "$SEED" || { log "sample generation failed"; exit 2; }
+    t1=$(now)
+    log "Generated in $(elapsed "$t0" "$t1") s"
+  fi
+fi
+
+COPY=$BENCH_DIR/copy2-$(basename "$FILE")
+if [ ! -f "$COPY" ] || [ "$FILE" -nt "$COPY" ] || [ "$(stat -c %s "$FILE")" != "$(stat -c %s "$COPY")" ]; then
+  cp -f "$FILE" "$COPY"
+fi
+
+SIZE=$(stat -c %s "$FILE")
+# Read both copies once so every measurement starts from the page cache, not the disk.
+cat "$FILE" "$COPY" >/dev/null
+
+# ---------------------------------------------------------------------------------------------------------------
+# Measurements. Each is a bash -c command line whose stdout is kept for a sanity check of its result.
+NAMES=(gunzip count1 classic oneliner count2)
+declare -A LABEL CMD BYTES REPEATS CHECK BEST STATUS RESULT
+LABEL[gunzip]="(1) GZipStream decompression"
+LABEL[count1]="(2) bigdata count --workers 1"
+LABEL[classic]="(3) zcat | mapper.py | sort | reducer.py"
+LABEL[oneliner]="(4) zcat | grep | awk | sort | uniq -c"
+LABEL[count2]="(5) bigdata count --workers 2, 2 files"
+
+q() { printf '%q' "$1"; }
+CMD[gunzip]="dotnet $(q "$TOOLS_DLL") gunzip $(q "$FILE")"
+CMD[count1]="$CLI count --workers 1 --output - $(q "$FILE")"
+CMD[classic]="zcat $(q "$FILE") | python3 $(q "$MAPPER") | LC_ALL=C sort | python3 $(q "$REDUCER")"
+CMD[oneliner]="zcat $(q "$FILE") | grep -a '^WARC-Target-URI:' | awk '{split(\$2,p,\"/\"); print p[1]\"//\"p[3]}' | LC_ALL=C sort | uniq -c"
+CMD[count2]="$CLI count --workers 2 --output - $(q "$FILE") $(q "$COPY")"
+
+for n in "${NAMES[@]}"; do BYTES[$n]=$SIZE; REPEATS[$n]=$REPEAT; STATUS[$n]=""; BEST[$n]=""; RESULT[$n]=""; done
+BYTES[count2]=$((SIZE * 2))
+REPEATS[classic]=$SLOW_REPEAT
+REPEATS[oneliner]=$SLOW_REPEAT
+
+# What each output must look like: a one-line summary of it, or nothing when it is not a real result.
+# gunzip prints "bytes_in bytes_out seconds"; the counters print key<TAB>count; uniq -c prints "count key".
+CHECK[gunzip]='awk "NF==3 && \$2>0 { printf \"%.0f MB out\", \$2/1e6; ok=1 } END { exit !ok }"'
+CHECK[count1]='awk -F"\t" "NF>=2 { k++; s+=\$NF } END { if (k) printf \"%d keys, %d counted\", k, s; exit !k }"'
+CHECK[count2]=${CHECK[count1]}
+CHECK[classic]=${CHECK[count1]}
+CHECK[oneliner]='awk "NF>=2 { k++; s+=\$1 } END { if (k) printf \"%d keys, %d counted\", k, s; exit !k }"'
+
+# Is the piece there at all?
+[ -f "$TOOLS_DLL" ] || STATUS[gunzip]="not available (BigData.Benchmarks not built)"
+if ! have_cli_command count --workers; then
+  STATUS[count1]="not available (bigdata has no 'count' command)"
+  STATUS[count2]=${STATUS[count1]}
+fi
+missing=""
+for f in "$MAPPER" "$REDUCER"; do
+  [ -f "$f" ] || missing="$missing ${f#"$ROOT"/}"
+done
+[ -z "$missing" ] || STATUS[classic]="not available (missing$missing)"
+command -v python3 >/dev/null || STATUS[classic]="not available (no python3)"
+
+run_once() { # name -> updates BEST / STATUS / RESULT
+  local n=$1 out=$BENCH_DIR/out.$1 t0 t1 dt rc summary
+  t0=$(now)
+  bash -o pipefail -c "${CMD[$n]}" >"$out" 2>"$out.err"
+  rc=$?
+  t1=$(now)
+  if [ $rc -ne 0 ]; then
+    STATUS[$n]="failed (exit $rc): $(tail -n 1 "$out.err" | cut -c1-80)"
+    return
+  fi
+  if ! summary=$(bash -c "${CHECK[$n]}" <"$out"); then
+    STATUS[$n]="failed (no result on stdout; see $out.err)"
+    return
+  fi
+  RESULT[$n]=$summary
+  dt=$(elapsed "$t0" "$t1")
+  if [ -z "${BEST[$n]}" ] || awk -v a="$dt" -v b="${BEST[$n]}" 'BEGIN { exit !(a < b) }'; then
+    BEST[$n]=$dt
+  fi
+}
+
+log "Input: $FILE ($(awk -v s="$SIZE" 'BEGIN { printf "%.1f", s/1e6 }') MB compressed); $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+# The fast measurements alternate round by round, so a burst of load elsewhere hits them alike.
+max_repeat=$REPEAT
+[ "$SLOW_REPEAT" -gt "$max_repeat" ] && max_repeat=$SLOW_REPEAT
+for ((round = 1; round <= max_repeat; round++)); do
+  for n in "${NAMES[@]}"; do
+    if [ -z "${STATUS[$n]}" ] && [ "$round" -le "${REPEATS[$n]}" ]; then
+      log "  round $round: ${LABEL[$n]} ..."
+      run_once "$n"
+    fi
+  done
+done
+
+# ---------------------------------------------------------------------------------------------------------------
+# Report
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
+BASE=""
+[ -n "${BEST[gunzip]}" ] && BASE=$(mbps "${BYTES[gunzip]}" "${BEST[gunzip]}")
+
+echo
+echo "Input: $(basename "$FILE"), $SIZE bytes compressed; best of $REPEAT (slow pipelines: $SLOW_REPEAT); $(nproc) cores"
+printf '%-42s %9s %9s %9s  %s\n' "measurement" "seconds" "MB/s" "vs (1)" "result"
+for n in "${NAMES[@]}"; do
+  if [ -n "${STATUS[$n]}" ] || [ -z "${BEST[$n]}" ]; then
+    printf '%-42s %9s %9s %9s  %s\n' "${LABEL[$n]}" "-" "-" "-" "${STATUS[$n]:-not measured}"
+    continue
+  fi
+  rate=$(mbps "${BYTES[$n]}" "${BEST[$n]}")
+  ratio="-"
+  [ -n "$BASE" ] && ratio=$(awk -v r="$rate" -v b="$BASE" 'BEGIN { printf "%.3f", r / b }')
+  printf '%-42s %9s %9s %9s  %s\n' "${LABEL[$n]}" "${BEST[$n]}" "$rate" "$ratio" "${RESULT[$n]}"
+done
+
+echo
+if [ -n "$BASE" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; then
+  ratio=$(awk -v r="$(mbps "$SIZE" "${BEST[count1]}")" -v b="$BASE" 'BEGIN { printf "%.3f", r / b }')
+  if awk -v r="$ratio" 'BEGIN { exit !(r >= 0.95) }'; then
+    echo "Target (2) >= 0.95 x (1): MET ($ratio)"
+  else
+    echo "Target (2) >= 0.95 x (1): NOT MET ($ratio)"
+  fi
+else
+  echo "Target (2) >= 0.95 x (1): cannot tell: ${STATUS[count1]:-${STATUS[gunzip]:-a measurement is missing}}"
+fi
+if [ -z "${STATUS[count1]}" ] && [ -z "${STATUS[count2]}" ] && [ -n "${BEST[count1]}" ] && [ -n "${BEST[count2]}" ]; then
+  scaling=$(awk -v a="$(mbps "${BYTES[count2]}" "${BEST[count2]}")" -v b="$(mbps "$SIZE" "${BEST[count1]}")" 'BEGIN { printf "%.2f", a / b }')
+  echo "Two files on two workers: ${scaling}x the one-worker throughput (target: close to 2x; $(nproc) cores here)"
+else
+  echo "Two-core scaling: cannot tell: ${STATUS[count2]:-${STATUS[count1]:-a measurement is missing}}"
+fi
