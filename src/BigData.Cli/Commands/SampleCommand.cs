@@ -39,6 +39,11 @@ public static class SampleCommand
             DefaultValueFactory = _ => "optimal",
         };
         compression.AcceptOnlyFromAmong("optimal", "fastest");
+        var firstPage = new Option<long>("--first-page")
+        {
+            Description = "Index of the first page: files with the same --seed and --hosts and different first pages are slices of one crawl.",
+            DefaultValueFactory = _ => 0,
+        };
         var threads = new Option<int>("--threads")
         {
             Description = "Generating threads; does not change the output; 0 means all processors.",
@@ -48,6 +53,7 @@ public static class SampleCommand
         var command = new Command("sample", "Write a deterministic Common-Crawl-like sample .warc.gz (one gzip member per record).");
         command.Options.Add(output);
         command.Options.Add(pages);
+        command.Options.Add(firstPage);
         command.Options.Add(hosts);
         command.Options.Add(seed);
         command.Options.Add(compression);
@@ -60,6 +66,7 @@ public static class SampleCommand
                 Pages = parseResult.GetValue(pages),
                 Hosts = parseResult.GetValue(hosts),
                 Seed = parseResult.GetValue(seed),
+                FirstPage = parseResult.GetValue(firstPage),
                 Compression = parseResult.GetValue(compression) == "fastest" ? CompressionLevel.Fastest : CompressionLevel.Optimal,
                 Parallelism = parseResult.GetValue(threads),
             };

@@ -120,7 +120,7 @@ internal sealed class OrderedChunkPipeline
                 var end = Math.Min(first + _pagesPerChunk, _context.Options.Pages);
                 for (var page = first; page < end; page++)
                 {
-                    writer.WritePage(page, sink);
+                    writer.WritePage(_context.Options.FirstPage + page, sink);
                 }
 
                 lock (_gate)

@@ -39,6 +39,12 @@ public sealed record SampleOptions
     public int Parallelism { get; init; }
 
     /// <summary>
+    /// Default 0: the index of the first page written. Files with the same seed and hosts but different first pages
+    /// are disjoint slices of one crawl over one host population (how data/sample is split into files).
+    /// </summary>
+    public long FirstPage { get; init; }
+
+    /// <summary>
     /// Default <c>null</c>, meaning <c>sample-seed&lt;Seed&gt;.warc.gz</c>: the name written into the warcinfo
     /// record's <c>WARC-Filename</c> field (the CLI passes the output file's name).
     /// </summary>
@@ -47,6 +53,11 @@ public sealed record SampleOptions
     /// <summary>Checks the values, naming the bad one.</summary>
     public void Validate()
     {
+        if (FirstPage < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FirstPage), FirstPage, "FirstPage must be 0 or more.");
+        }
+
         if (Pages < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(Pages), Pages, "Pages must be 0 or more.");
