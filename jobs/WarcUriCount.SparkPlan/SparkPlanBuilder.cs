@@ -1,10 +1,10 @@
 namespace WarcUriCount.SparkPlan;
 
-/// <summary>Builds the <see cref="SparkPlan"/> for a set of options.</summary>
+/// <summary>Builds the <see cref="SparkJobPlan"/> for a set of options.</summary>
 public static class SparkPlanBuilder
 {
     /// <summary>The plan for <paramref name="options"/>.</summary>
-    public static SparkPlan Build(SparkJobOptions options)
+    public static SparkJobPlan Build(SparkJobOptions options)
     {
         var stages = options.Key == KeyRule.Seed ? SeedStages() : RecordStages(options.Key, options.Types);
         var reader = new Dictionary<string, string>
@@ -14,7 +14,7 @@ public static class SparkPlanBuilder
             // A directory input means every file below it, as the local runner reads it.
             ["recursiveFileLookup"] = "true",
         };
-        return new SparkPlan(options, reader, stages, OutputSpec.For(options.Format, options.Overwrite));
+        return new SparkJobPlan(options, reader, stages, OutputSpec.For(options.Format, options.Overwrite));
     }
 
     private static List<IReadOnlyList<string>> RecordStages(KeyRule rule, IReadOnlyList<string>? types)

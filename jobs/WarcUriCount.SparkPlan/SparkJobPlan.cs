@@ -7,7 +7,7 @@ namespace WarcUriCount.SparkPlan;
 /// caches it, collects the counter rows (<see cref="CounterRowsFilter"/>), and writes the key rows
 /// (<see cref="OutputRowsFilter"/>) sorted by key.
 /// </summary>
-public sealed record SparkPlan(
+public sealed record SparkJobPlan(
     SparkJobOptions Options,
     IReadOnlyDictionary<string, string> ReaderOptions,
     IReadOnlyList<IReadOnlyList<string>> Stages,
