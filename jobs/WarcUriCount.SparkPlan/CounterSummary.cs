@@ -20,6 +20,7 @@ public sealed class CounterSummary
     {
         Counters = counters;
         ProblemFiles = problemFiles.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Take(MaxFilesNamed).ToList(), StringComparer.Ordinal);
+        AllProblemFiles = problemFiles.Values.SelectMany(s => s).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         ProblemRows = problemRows;
     }
 
@@ -29,17 +30,24 @@ public sealed class CounterSummary
     /// <summary>Up to <see cref="MaxFilesNamed"/> files per problem kind (ordinal order).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> ProblemFiles { get; }
 
+    /// <summary>Every file with a problem row (ordinal order): the files a rerun leaves out.</summary>
+    public IReadOnlyList<string> AllProblemFiles { get; }
+
     /// <summary>Rows the plan could not count exactly.</summary>
     public long ProblemRows { get; }
 
-    /// <summary>Sums the counter rows. <paramref name="inputFiles"/> is the number of files Spark read.</summary>
-    public static CounterSummary From(IEnumerable<CounterRow> rows, KeyRule rule, int inputFiles)
+    /// <summary>
+    /// Sums the counter rows. <paramref name="inputFiles"/> is the number of files Spark listed; <paramref name="failedFiles"/>
+    /// of them were left out (a rerun without the files of <paramref name="firstPass"/>, whose <c>warnings.spark_*</c>
+    /// counters are kept: they say what was found).
+    /// </summary>
+    public static CounterSummary From(IEnumerable<CounterRow> rows, KeyRule rule, int inputFiles, int failedFiles = 0, CounterSummary? firstPass = null)
     {
         var c = new SortedDictionary<string, long>(StringComparer.Ordinal)
         {
-            [CounterNames.FilesOk] = inputFiles,
-            // Spark fails the whole job on a file it cannot read, so a finished job has no failed file.
-            [CounterNames.FilesFailed] = 0,
+            [CounterNames.FilesOk] = inputFiles - failedFiles,
+            // Spark fails the whole job on a file it cannot read; only files the plan left out count as failed.
+            [CounterNames.FilesFailed] = failedFiles,
         };
         var names = rule == KeyRule.Seed
             ? new[] { CounterNames.LinesTotal, CounterNames.LinesKeyed, CounterNames.LinesSeedError }
@@ -106,8 +114,18 @@ public sealed class CounterSummary
             }
         }
 
+        if (firstPass != null)
+        {
+            foreach (var (name, value) in firstPass.Counters.Where(p => p.Key.StartsWith(SparkWarningsPrefix, StringComparison.Ordinal)))
+            {
+                c[name] = value;
+            }
+        }
+
         return new CounterSummary(c, files, problems);
     }
+
+    private const string SparkWarningsPrefix = CounterNames.WarningsPrefix + "spark_";
 
     /// <summary>One line per counter, <c>name&lt;TAB&gt;value</c>, ordinal by name.</summary>
     public string ToTable()
@@ -139,7 +157,7 @@ public sealed class CounterSummary
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Why the job refuses to write, or <c>null</c> when every row was counted exactly.</summary>
+    /// <summary>What the plan could not count exactly, naming files, or <c>null</c> when every row was counted exactly.</summary>
     public string? ProblemMessage()
     {
         if (ProblemRows == 0)
@@ -148,10 +166,10 @@ public sealed class CounterSummary
         }
 
         var sb = new StringBuilder();
-        sb.Append(ProblemRows).Append(" row(s) could not be counted exactly by the Spark plan, so no output was written:\n");
-        foreach (var (name, value) in Counters.Where(p => p.Key.StartsWith(CounterNames.WarningsPrefix + "spark_", StringComparison.Ordinal) && p.Value > 0))
+        sb.Append(ProblemRows).Append(" row(s) in ").Append(AllProblemFiles.Count).Append(" file(s) could not be counted exactly by the Spark plan:\n");
+        foreach (var (name, value) in Counters.Where(p => p.Key.StartsWith(SparkWarningsPrefix, StringComparison.Ordinal) && p.Value > 0))
         {
-            var kind = name[(CounterNames.WarningsPrefix.Length + "spark_".Length)..];
+            var kind = name[SparkWarningsPrefix.Length..];
             sb.Append("  ").Append(name).Append(" = ").Append(value).Append(": ").Append(Explain(kind)).Append('\n');
             if (ProblemFiles.TryGetValue(kind, out var list))
             {
@@ -162,7 +180,7 @@ public sealed class CounterSummary
             }
         }
 
-        sb.Append("Count these files with the local runner (bigdata count), or rerun with --allow-inexact to write the Spark counts anyway.");
+        sb.Append("Count these files with the local runner (bigdata count); --max-failed-files N lets the Spark job leave up to N of them out.");
         return sb.ToString();
     }
 

@@ -19,9 +19,9 @@ public static class RowStatus
 }
 
 /// <summary>
-/// The <c>problem</c> column: why a row may not be counted exactly as the local runner counts it. Any of them fails
-/// the job before output is written unless <see cref="SparkJobOptions.AllowInexact"/> is set; each becomes the
-/// counter <c>warnings.spark_&lt;kind&gt;</c>.
+/// The <c>problem</c> column: why a row may not be counted exactly as the local runner counts it. A file with any of
+/// them fails the job before output is written, or is left out whole within <see cref="SparkJobOptions.MaxFailedFiles"/>;
+/// each becomes the counter <c>warnings.spark_&lt;kind&gt;</c>.
 /// </summary>
 public static class ProblemKinds
 {

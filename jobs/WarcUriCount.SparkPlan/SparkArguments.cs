@@ -4,7 +4,7 @@ namespace WarcUriCount.SparkPlan;
 
 /// <summary>
 /// Parses the driver's command line: <c>[options] INPUT...</c> as <c>bigdata count</c> takes it, plus the
-/// Spark-only <c>--overwrite</c> and <c>--allow-inexact</c>. Options that Spark cannot honour exactly are refused with
+/// Spark-only <c>--overwrite</c>. Options that Spark cannot honour exactly are refused with
 /// a message that says why, never ignored.
 /// </summary>
 public static class SparkArguments
@@ -22,7 +22,7 @@ public static class SparkArguments
           --format F             parquet (default), csv, tsv or jsonl
           --partitions N         number of output part files, range-partitioned and sorted by key
           --overwrite            replace an existing output directory (default: fail)
-          --allow-inexact        write the output even when some rows could not be counted exactly (see NOTES)
+          --max-failed-files N   leave out up to N files the plan cannot count exactly, as failed files (default 0: fail the job)
           --help                 this text
         """;
 
@@ -152,8 +152,18 @@ public static class SparkArguments
                 case "--overwrite":
                     options = options with { Overwrite = true };
                     break;
-                case "--allow-inexact":
-                    options = options with { AllowInexact = true };
+                case "--max-failed-files":
+                    var maxFailed = Value();
+                    if (error == null)
+                    {
+                        if (!int.TryParse(maxFailed, NumberStyles.None, CultureInfo.InvariantCulture, out var m))
+                        {
+                            return ArgumentParseResult.Fail($"--max-failed-files must be a non-negative integer, not '{maxFailed}'");
+                        }
+
+                        options = options with { MaxFailedFiles = m };
+                    }
+
                     break;
                 default:
                     return ArgumentParseResult.Fail(RefusalFor(name) ?? $"unknown option {name}");
@@ -216,7 +226,7 @@ public static class SparkArguments
     private static string? RefusalFor(string name) => name switch
     {
         "--memory" => "--memory is not a Spark option: size the executors with spark-submit's --executor-memory instead",
-        "--strict" => "--strict is not supported by the Spark runner: Spark cannot fail a single file and go on; it already fails the job on rows it cannot count exactly (unless --allow-inexact)",
+        "--strict" => "--strict is not supported by the Spark runner: Spark does not parse records one by one; files it cannot count exactly fail the job unless --max-failed-files allows them",
         "--gzip" or "--compress" => $"{name} is not supported by the Spark runner yet: use spark-submit --conf spark.sql.<format>.compression.codec if you need it",
         _ => null,
     };

@@ -65,9 +65,10 @@ public sealed record SparkJobOptions
     public bool Overwrite { get; init; }
 
     /// <summary>
-    /// Default <c>false</c>: when the plan detects rows it cannot count exactly as the local runner would
-    /// (see <see cref="ProblemKinds"/>), the job fails before writing anything. <c>true</c> writes the output anyway
-    /// and reports those rows as <c>warnings.spark_*</c> counters.
+    /// Default <c>0</c>: a file with rows the plan cannot count exactly as the local runner would (see
+    /// <see cref="ProblemKinds"/>) fails the job before anything is written. With N &gt; 0, up to N such files are
+    /// left out whole (<c>files.failed</c>, listed on stderr), the rest is counted again without them, and the job
+    /// succeeds; more than N fail it.
     /// </summary>
-    public bool AllowInexact { get; init; }
+    public int MaxFailedFiles { get; init; }
 }

@@ -36,8 +36,17 @@ public sealed record SparkJobPlan(
     /// <summary>The output rows' columns.</summary>
     public static IReadOnlyList<string> OutputColumns { get; } = ["key", "`count`"];
 
+    /// <summary>The directory under the output that holds the counters as one JSON line (ignored by readers: leading _).</summary>
+    public const string CountersDirectory = "_counters";
+
     /// <summary>The column the output is sorted and range-partitioned by (ordinal byte order in Spark).</summary>
     public const string SortColumn = "key";
+
+    /// <summary>
+    /// A filter for the text source that leaves out <paramref name="files"/> (values of <c>input_file_name()</c>), for
+    /// the rerun without the files the plan could not count exactly.
+    /// </summary>
+    public static string ExcludeFilesFilter(IEnumerable<string> files) => "input_file_name() NOT IN (" + SqlText.LiteralList(files) + ")";
 
     /// <summary>The columns every plan's last stage produces.</summary>
     public static IReadOnlyList<string> RowColumns { get; } = ["key", "status", "type", "problem", "file"];

@@ -48,7 +48,8 @@ public sealed class CounterSummaryTests
         Assert.Equal(2, summary.Counters["warnings.spark_length_mismatch"]);
         var message = summary.ProblemMessage()!;
         Assert.Contains("s3a://b/error.html", message, StringComparison.Ordinal);
-        Assert.Contains("--allow-inexact", message, StringComparison.Ordinal);
+        Assert.Contains("--max-failed-files", message, StringComparison.Ordinal);
+        Assert.Equal(["s3a://b/error.html", "s3a://b/x.warc.gz"], summary.AllProblemFiles);
     }
 
     [Fact]
@@ -62,6 +63,23 @@ public sealed class CounterSummaryTests
         Assert.Equal(3, summary.Counters[CounterNames.LinesKeyed]);
         Assert.Equal(1, summary.Counters[CounterNames.LinesSeedError]);
         Assert.False(summary.Counters.ContainsKey(CounterNames.RecordsTotal));
+    }
+
+    [Fact]
+    public void From_RerunWithoutFailedFiles_CountsThemAsFailedAndKeepsTheWarnings()
+    {
+        var first = CounterSummary.From(
+            [new(RowStatus.NotARecord, null, ProblemKinds.NotARecord, "bad.html", 1), new(RowStatus.Keyed, "response", "", null, 4)],
+            KeyRule.Origin,
+            inputFiles: 3);
+
+        var second = CounterSummary.From([new(RowStatus.Keyed, "response", "", null, 4)], KeyRule.Origin, inputFiles: 3, failedFiles: 1, firstPass: first);
+
+        Assert.Equal(2, second.Counters[CounterNames.FilesOk]);
+        Assert.Equal(1, second.Counters[CounterNames.FilesFailed]);
+        Assert.Equal(1, second.Counters["warnings.spark_not_a_record"]);
+        Assert.Equal(0, second.ProblemRows);
+        Assert.Null(second.ProblemMessage());
     }
 
     [Fact]

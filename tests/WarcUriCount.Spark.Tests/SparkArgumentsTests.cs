@@ -17,7 +17,7 @@ public sealed class SparkArgumentsTests
         Assert.Equal(OutputFormat.Parquet, o.Format);
         Assert.Null(o.Partitions);
         Assert.False(o.Overwrite);
-        Assert.False(o.AllowInexact);
+        Assert.Equal(0, o.MaxFailedFiles);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class SparkArgumentsTests
         var result = SparkArguments.Parse(
         [
             "--key=host", "--types", " Response,REQUEST,response ", "-o", "s3a://b/out", "--format=tsv", "--partitions", "12",
-            "--overwrite", "--allow-inexact", "--manifest", "s3a://b/warc.paths.gz", "--input-base-url", "s3a://commoncrawl/", "--", "--odd-name",
+            "--overwrite", "--max-failed-files", "3", "--manifest", "s3a://b/warc.paths.gz", "--input-base-url", "s3a://commoncrawl/", "--", "--odd-name",
         ]);
 
         var o = Assert.IsType<SparkJobOptions>(result.Options);
@@ -36,7 +36,7 @@ public sealed class SparkArgumentsTests
         Assert.Equal(OutputFormat.Tsv, o.Format);
         Assert.Equal(12, o.Partitions);
         Assert.True(o.Overwrite);
-        Assert.True(o.AllowInexact);
+        Assert.Equal(3, o.MaxFailedFiles);
         Assert.Equal(["s3a://b/warc.paths.gz"], o.Manifests);
         Assert.Equal("s3a://commoncrawl/", o.InputBaseUrl);
         Assert.Equal(["--odd-name"], o.Inputs);
@@ -58,6 +58,8 @@ public sealed class SparkArgumentsTests
     [InlineData(new[] { "--output", "o", "--strict", "a" }, "--strict is not supported")]
     [InlineData(new[] { "--output", "o", "--frobnicate", "a" }, "unknown option --frobnicate")]
     [InlineData(new[] { "--output" }, "needs a value")]
+    [InlineData(new[] { "--output", "o", "--max-failed-files", "-1", "a" }, "non-negative integer")]
+    [InlineData(new[] { "--output", "o", "--allow-inexact", "a" }, "unknown option --allow-inexact")]
     [InlineData(new[] { "--output", "o", "--input-base-url", "s3a://x/", "a" }, "only applies to entries of a --manifest")]
     public void Parse_BadOrUnsupported_FailsWithClearMessage(string[] args, string expected)
     {
