@@ -12,6 +12,10 @@
 #                             neither is set, Microsoft.Spark 2.3.1 is restored from NuGet)
 #     --publish-dir DIR       where the driver is published (default out/spark/publish)
 #     --no-build              use the publish folder as it is
+#     --self-contained RID    publish for RID (e.g. linux-x64) with the .NET runtime inside, for nodes without .NET
+#     --zip                   pack the publish folder as <publish-dir>.zip and submit that (DotnetRunner unzips it on
+#                             the driver: YARN cluster mode, Databricks); upload the zip and pass its URI with --app URI
+#     --app URI               the zip to submit instead of the local one (hdfs://, s3://, dbfs:/ ...); implies --zip
 #     --conf KEY=VALUE        extra spark-submit --conf (repeatable)
 #   JOB-ARGS are the driver's arguments, as for `bigdata count`, e.g. --key host --output out/hosts data/sample
 #
@@ -29,6 +33,9 @@ publish_dir=out/spark/publish
 build=true
 microsoft_spark_version=2.3.1
 confs=()
+rid=''
+zip=false
+app=''
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,9 +47,12 @@ while [ $# -gt 0 ]; do
     --spark-lib) spark_lib="$2"; shift ;;
     --publish-dir) publish_dir="$2"; shift ;;
     --no-build) build=false ;;
+    --self-contained) rid="$2"; shift ;;
+    --zip) zip=true ;;
+    --app) app="$2"; zip=true; shift ;;
     --conf) confs+=(--conf "$2"); shift ;;
     --) shift; break ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) break ;;
   esac
   shift
@@ -52,6 +62,9 @@ if $build; then
   props=()
   if [ -n "$spark_lib" ]; then
     props+=("-p:MicrosoftSparkDir=$(cd "$spark_lib" && pwd)")
+  fi
+  if [ -n "$rid" ]; then
+    props+=(-r "$rid" --self-contained true)
   fi
   echo "Publishing the driver to $publish_dir ..." >&2
   dotnet publish jobs/WarcUriCount.Spark/WarcUriCount.Spark.csproj -c Release -o "$publish_dir" -nologo -v q "${props[@]}" >&2
@@ -89,13 +102,29 @@ if [ -z "$jar" ]; then
   fi
 fi
 
+# How DotnetRunner starts the driver: `dotnet X.dll`, the self-contained executable, or a zip it unzips first.
+if $zip; then
+  if [ -z "$app" ]; then
+    app="$(cd "$(dirname "$publish_dir")" && pwd)/$(basename "$publish_dir").zip"
+    if $build || [ ! -f "$app" ]; then
+      rm -f "$app"
+      (cd "$publish_dir" && python3 -m zipfile -c "$app" .)
+    fi
+  fi
+  driver=("$app" WarcUriCount.Spark)
+elif [ -n "$rid" ]; then
+  driver=("$publish_dir/WarcUriCount.Spark")
+else
+  driver=(dotnet "$publish_dir/WarcUriCount.Spark.dll")
+fi
+
 cmd=("$submit"
   --class org.apache.spark.deploy.dotnet.DotnetRunner
   --master "$master"
   --deploy-mode "$deploy_mode"
   "${confs[@]}"
   "$jar"
-  dotnet "$publish_dir/WarcUriCount.Spark.dll"
+  "${driver[@]}"
   "$@")
 
 printf '%q ' "${cmd[@]}"

@@ -33,6 +33,21 @@ public sealed class SparkSubmitScriptTests
     }
 
     [Fact]
+    public void SparkSubmit_AppZip_SubmitsTheZipAndTheExecutableName()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.Combine("WarcUriCount.Spark.dll"), "");
+
+        var result = RunScript(dir.Path, "--jar", "/jars/microsoft-spark-3-3_2.12-2.3.1.jar", "--app", "hdfs:///apps/warc-uri-count.zip", "--deploy-mode", "cluster", "--", "--output", "o", "in");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(
+            "--deploy-mode cluster /jars/microsoft-spark-3-3_2.12-2.3.1.jar hdfs:///apps/warc-uri-count.zip WarcUriCount.Spark --output o in",
+            result.StdoutText.Trim(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SparkSubmit_NoPublishedDriver_FailsClearly()
     {
         using var dir = new TempDirectory();
