@@ -26,7 +26,14 @@ internal sealed class SparkJobRunner(SparkSession spark, SparkJobPlan plan, Text
         }
 
         var source = spark.Read().Options(new Dictionary<string, string>(plan.ReaderOptions)).Text([.. inputs]);
-        var inputFiles = source.InputFiles().Count();
+        var files = source.InputFiles().ToList();
+        if (InputLocations.CodecRefusal(files) is { } refusal)
+        {
+            stderr.WriteLine("warc-uri-count (spark): " + refusal);
+            return 2;
+        }
+
+        var inputFiles = files.Count;
 
         var (aggregate, summary) = Aggregate(source, inputFiles, failedFiles: 0, firstPass: null);
         if (summary.ProblemMessage() is { } problem)

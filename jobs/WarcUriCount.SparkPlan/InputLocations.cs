@@ -19,6 +19,22 @@ public static class InputLocations
     }
 
     /// <summary>
+    /// Hadoop picks a decompressor by file name, the local runner by magic bytes (DESIGN.md §4). Gzip agrees (a .gz that
+    /// is not gzip fails the Spark job; gzip without .gz shows up as rows that are not records), but a file Hadoop would
+    /// decompress with another codec is one the local runner fails as "not an archive": refuse it rather than count it.
+    /// </summary>
+    public static string? CodecRefusal(IEnumerable<string> files)
+    {
+        var other = files.Where(f => OtherCodecExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))).Take(5).ToList();
+        return other.Count == 0
+            ? null
+            : "inputs compressed with a codec other than gzip are not supported (the local runner reads gzip only, by magic bytes): " + string.Join(", ", other);
+    }
+
+    /// <summary>File name endings Hadoop maps to a codec other than gzip.</summary>
+    public static IReadOnlyList<string> OtherCodecExtensions { get; } = [".bz2", ".deflate", ".zst", ".lz4", ".snappy", ".br"];
+
+    /// <summary>
     /// Turns manifest lines into locations: blank lines and lines starting with <c>#</c> are skipped, entries with a
     /// scheme or an absolute path are kept, relative entries get <paramref name="baseUrl"/> (joined with one <c>/</c>).
     /// </summary>

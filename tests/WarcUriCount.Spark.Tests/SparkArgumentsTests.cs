@@ -88,6 +88,17 @@ public sealed class SparkArgumentsTests
     }
 
     [Fact]
+    public void CodecRefusal_NonGzipCodecs_AreRefusedGzipAndPlainAreNot()
+    {
+        Assert.Null(InputLocations.CodecRefusal(["s3a://b/a.warc.gz", "/d/b.warc", "/d/c.wet.GZ"]));
+        var message = InputLocations.CodecRefusal(["/d/a.warc.gz", "/d/b.warc.bz2", "/d/c.warc.ZST"]);
+        Assert.NotNull(message);
+        Assert.Contains("/d/b.warc.bz2", message, StringComparison.Ordinal);
+        Assert.Contains("/d/c.warc.ZST", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("a.warc.gz", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromManifest_HttpEntry_IsRefusedNamingTheManifest()
     {
         var e = Assert.Throws<ArgumentException>(() => InputLocations.FromManifest(["crawl-data/a.warc.gz"], "https://data.commoncrawl.org", "m.paths"));
