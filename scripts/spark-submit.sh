@@ -67,7 +67,7 @@ if $build; then
     props+=(-r "$rid" --self-contained true)
   fi
   echo "Publishing the driver to $publish_dir ..." >&2
-  dotnet publish jobs/WarcUriCount.Spark/WarcUriCount.Spark.csproj -c Release -o "$publish_dir" -nologo -v q "${props[@]}" >&2
+  dotnet publish jobs/WarcUriCount.Spark/WarcUriCount.Spark.csproj -c Release -o "$publish_dir" -nologo -v q ${props[@]+"${props[@]}"} >&2
 fi
 if [ ! -f "$publish_dir/WarcUriCount.Spark.dll" ]; then
   echo "spark-submit.sh: $publish_dir/WarcUriCount.Spark.dll not found (run without --no-build)" >&2
@@ -122,7 +122,7 @@ cmd=("$submit"
   --class org.apache.spark.deploy.dotnet.DotnetRunner
   --master "$master"
   --deploy-mode "$deploy_mode"
-  "${confs[@]}"
+  ${confs[@]+"${confs[@]}"}
   "$jar"
   "${driver[@]}"
   "$@")
