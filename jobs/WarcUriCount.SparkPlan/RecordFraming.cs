@@ -1,0 +1,78 @@
+namespace WarcUriCount.SparkPlan;
+
+/// <summary>
+/// Record-aware reading with built-in functions only. Spark's text source splits the uncompressed stream on
+/// <see cref="Separator"/> (Hadoop's LineRecordReader with a custom delimiter), so one row is one WARC record: the
+/// first row of a file still starts with <c>WARC/</c>, the others start right after it, with the version number.
+/// Each row is then checked against its own Content-Length, byte-exactly, so that a payload that happens to contain
+/// the separator, or a record whose version line the separator does not match, is detected instead of miscounted.
+/// </summary>
+public static class RecordFraming
+{
+    /// <summary>
+    /// The record separator: an LF followed by <c>WARC/</c>. Every record after the first starts on a new line, after the
+    /// previous record's CRLF CRLF (or LF LF), and no header line can start with <c>WARC/</c>.
+    /// </summary>
+    public const string Separator = "\nWARC/";
+
+    /// <summary>
+    /// What may follow a record's block in its row: CRLF CRLF or LF LF, without the final LF when the separator took it
+    /// (every record but the last of a file).
+    /// </summary>
+    public static IReadOnlyList<byte[]> Trailers { get; } =
+        [[0x0A], [0x0A, 0x0A], [0x0D, 0x0A, 0x0D], [0x0D, 0x0A, 0x0D, 0x0A]];
+
+    /// <summary>
+    /// Stages (for <c>selectExpr</c>, applied in order to the text source's <c>value</c> column) that end with the
+    /// columns <c>file, is_record, length_ok, type, has_uri, uri</c>.
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> Stages()
+    {
+        const string Bin = "CAST(body AS BINARY)";
+        var versionPrefixes = string.Join(", ", new[] { "WARC/"u8.ToArray(), "warc/"u8.ToArray() }.Select(b => SqlText.BinaryLiteral(b)));
+        var trailers = string.Join(", ", Trailers.Select(t => SqlText.BinaryLiteral(t)));
+
+        return
+        [
+            [
+                "input_file_name() AS file",
+                // Only the first row of a file keeps "WARC/" (the separator took it from the others); byte-exact cut.
+                $"IF(substring(CAST(value AS BINARY), 1, 5) IN ({versionPrefixes}), CAST(substring(CAST(value AS BINARY), 6) AS STRING), value) AS body",
+            ],
+            [
+                "file", "body",
+                "octet_length(body) AS body_len",
+                // substring_index searches bytes and returns the whole string when the delimiter is absent.
+                $"octet_length(substring_index(body, {Sql.Lit("\n\n")}, 1)) AS lf_end",
+                $"octet_length(substring_index(body, {Sql.Lit("\n\r\n")}, 1)) AS crlf_end",
+            ],
+            [
+                "file", "body", "body_len",
+                // The header block ends with the first empty line, LF or CRLF; -1 when there is none.
+                "IF(lf_end < body_len AND (crlf_end >= body_len OR lf_end + 2 < crlf_end + 3), lf_end + 2, IF(crlf_end < body_len, crlf_end + 3, -1)) AS head_len",
+            ],
+            [
+                "file", "body", "body_len", "head_len",
+                $"IF(head_len >= 0, CAST(substring({Bin}, 1, head_len) AS STRING), NULL) AS head",
+            ],
+            [
+                "file", "body", "body_len", "head_len",
+                Sql.As(Sql.RLike("head", JavaRegex.VersionLine), "is_record"),
+                Sql.As(Sql.RegexpExtract(Sql.RegexpExtract("head", JavaRegex.HeaderLine("content-length"), 1), JavaRegex.ContentLengthDigits, 1), "cl_digits"),
+                Sql.As(Sql.HeaderValue("head", "warc-type"), "type_raw"),
+                Sql.As(Sql.RLike("head", JavaRegex.HeaderPresent("warc-target-uri")), "has_uri"),
+                Sql.As(Sql.RegexpReplace(Sql.HeaderValue("head", "warc-target-uri"), JavaRegex.AngleBrackets, "$1"), "uri"),
+            ],
+            [
+                "file", "body", "body_len", "is_record", "has_uri", "uri",
+                Sql.As(Sql.AsciiLower("type_raw"), "type"),
+                "IF(cl_digits IS NULL OR cl_digits = '', NULL, body_len - head_len - CAST(cl_digits AS BIGINT)) AS tail_len",
+            ],
+            [
+                "file", "is_record", "type", "has_uri", "uri",
+                // Compare only the bytes after the block; the IF keeps the int cast in range (ANSI mode would fail it).
+                $"COALESCE(IF(tail_len >= 1 AND tail_len <= 4, substring({Bin}, CAST(body_len - tail_len + 1 AS INT)) IN ({trailers}), false), false) AS length_ok",
+            ],
+        ];
+    }
+}
