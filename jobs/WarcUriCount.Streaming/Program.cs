@@ -1,1 +1,1 @@
-return 0;
+return WarcUriCount.Streaming.StreamingApp.Run(args, WarcUriCount.Streaming.StreamingConsole.Process());
