@@ -145,7 +145,9 @@ public static class StreamingCommandLine
             }
             catch (ArgumentException e)
             {
-                throw new UsageException(e.Message);
+                // Without the " (Parameter 'x')" suffix, which names a C# parameter, not an option.
+                var message = e.ParamName is { } p ? e.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : e.Message;
+                throw new UsageException(message);
             }
         }
 

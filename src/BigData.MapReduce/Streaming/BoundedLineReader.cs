@@ -7,7 +7,7 @@ namespace BigData.MapReduce.Streaming;
 /// Reads LF-terminated lines from a stream (a streaming task's stdin) through a pooled buffer, handing each out as
 /// a span valid until the next read: no allocation per line. Unlike <see cref="Text.KeyValueReader"/> it survives
 /// lines of any length: a line longer than <c>maxLineBytes</c> is returned cut to its first
-/// <see cref="TooLongPrefixBytes"/> bytes with <c>tooLong</c> set, and the rest of it is skipped, so one huge line
+/// bytes seen (at most <see cref="TooLongPrefixBytes"/>) with <c>tooLong</c> set, and the rest of it is skipped, so one huge line
 /// costs bounded memory and never ends the task. A last line without LF still counts.
 /// </summary>
 public sealed class BoundedLineReader : IDisposable
@@ -36,7 +36,7 @@ public sealed class BoundedLineReader : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
         _stream = stream;
         _maxLineBytes = maxLineBytes;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(bufferSize, 16, maxLineBytes + 1));
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(Math.Max(bufferSize, 16), maxLineBytes + 1));
     }
 
     /// <summary>Lines returned so far (the 1-based number of the current line).</summary>
