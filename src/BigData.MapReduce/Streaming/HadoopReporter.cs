@@ -22,7 +22,8 @@ public sealed class HadoopReporter : IDisposable
     private readonly TextWriter _error;
     private readonly string _group;
     private readonly object _gate = new(); // Monitor: re-entered by WriteCounters → Counter
-    private Timer? _timer;
+    private Thread? _statusThread;
+    private ManualResetEventSlim? _stopStatus;
 
     /// <summary>Writes to <paramref name="error"/> (the process's stderr) with counters in <paramref name="group"/>.</summary>
     public HadoopReporter(TextWriter error, string group)
@@ -67,8 +68,9 @@ public sealed class HadoopReporter : IDisposable
     public void Log(string message) => WriteLine(OneLine(message));
 
     /// <summary>
-    /// Writes <paramref name="status"/>() now and then every <paramref name="interval"/> until disposed (or until
-    /// the next call replaces it). The callback runs on a timer thread: it must be thread-safe.
+    /// Writes <paramref name="status"/>() now and then every <paramref name="interval"/> until stopped (or until the
+    /// next call replaces it). The callback runs on a dedicated background thread, not the thread pool, so status
+    /// lines keep coming even when the pool is starved: it must be thread-safe.
     /// </summary>
     public void StartStatusTimer(Func<string> status, TimeSpan interval)
     {
@@ -76,20 +78,32 @@ public sealed class HadoopReporter : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         StopStatusTimer();
         Status(status());
-        _timer = new Timer(_ => TryStatus(status), null, interval, interval);
+        var stop = new ManualResetEventSlim(false);
+        _stopStatus = stop;
+        _statusThread = new Thread(() =>
+        {
+            while (!stop.Wait(interval))
+            {
+                TryStatus(status);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "status",
+        };
+        _statusThread.Start();
     }
 
     /// <summary>Stops the status timer, waiting for a status line being written to finish.</summary>
     public void StopStatusTimer()
     {
-        var timer = Interlocked.Exchange(ref _timer, null);
-        if (timer != null)
+        var stop = Interlocked.Exchange(ref _stopStatus, null);
+        if (stop != null)
         {
-            using var done = new ManualResetEvent(false);
-            if (timer.Dispose(done))
-            {
-                done.WaitOne();
-            }
+            stop.Set();
+            _statusThread!.Join();
+            _statusThread = null;
+            stop.Dispose();
         }
     }
 
