@@ -175,9 +175,17 @@ public static class WarcBuilder
     public static byte[] GzipPerRecord(byte[] archive, IReadOnlyList<WrittenRecord> records) =>
         GzipMembers(records.Select(r => archive[(int)r.Offset..(int)r.End]));
 
-    /// <summary>One gzip member for all of <paramref name="bytes"/>.</summary>
+    /// <summary>What <c>gzip &lt; /dev/null</c> writes (the framework writes nothing at all for empty input).</summary>
+    public static byte[] EmptyGzipMember => [0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    /// <summary>One gzip member for all of <paramref name="bytes"/> (a real empty member when there are none).</summary>
     public static byte[] Gzip(byte[] bytes)
     {
+        if (bytes.Length == 0)
+        {
+            return EmptyGzipMember;
+        }
+
         var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
