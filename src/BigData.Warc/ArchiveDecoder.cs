@@ -17,7 +17,7 @@ public static partial class ArchiveDecoder
     /// </summary>
     /// <remarks>
     /// Never seeks: the sniffed bytes are replayed. The returned stream owns <paramref name="raw"/> (disposing it
-    /// disposes <paramref name="raw"/>). Damaged gzip data (cut inside a member, corrupt deflate data or checksum,
+    /// disposes <paramref name="raw"/>; so does a failing <c>Open</c>). Damaged gzip data (cut inside a member, corrupt deflate data or checksum,
     /// non-gzip bytes after a member) surfaces from its <c>Read</c> as <see cref="CompressedDataException"/>, after
     /// every byte decoded before the damage; <see cref="WarcReader"/> and <see cref="LineReader"/> handle it.
     /// </remarks>
@@ -27,7 +27,17 @@ public static partial class ArchiveDecoder
         ArgumentNullException.ThrowIfNull(source);
 
         var magic = new byte[2];
-        int magicLength = raw.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        int magicLength;
+        try
+        {
+            magicLength = raw.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        }
+        catch
+        {
+            raw.Dispose();
+            throw;
+        }
+
         bool gzip = magicLength == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
         Stream rawReplay = new PeekedStream(raw, magic, magicLength);
         Stream decoded = gzip ? new CheckedGzipStream(rawReplay, source) : rawReplay;
@@ -68,7 +78,7 @@ public static partial class ArchiveDecoder
             throw new NotAnArchiveException(source, description);
         }
 
-        return new PeekedStream(decoded, head, headLength, damage);
+        return new PeekedStream(decoded, head, headLength, damage, pooledHead: true);
     }
 
     /// <summary>

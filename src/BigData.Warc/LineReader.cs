@@ -27,7 +27,9 @@ public sealed class LineReader : IDisposable
     private readonly Action<WarcWarning>? _onWarning;
     private readonly bool _strict;
     private readonly int _maxLineLength;
-    private int _pendingAdvance;
+    private byte[] _buffer = [];
+    private int _next;
+    private int _end;
     private bool _skipRestOfLine;
     private bool _ended;
 
@@ -54,12 +56,28 @@ public sealed class LineReader : IDisposable
     }
 
     /// <summary>Bytes of the uncompressed stream consumed so far (at the end: all of them).</summary>
-    public long Position => _window.Offset + _pendingAdvance;
+    public long Position => _window.Offset + (_next - _window.Start);
 
     /// <summary>
     /// Reads the next line (without its LF); the span is valid until the next call. False at the end of input.
     /// </summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
+        // Fast path: the whole line is already buffered. Lines are handed out from the buffer directly; the window
+        // learns what was consumed only when it has to read more.
+        var rest = new ReadOnlySpan<byte>(_buffer, _next, Math.Min(_end - _next, _maxLineLength + 1));
+        int lf = rest.IndexOf((byte)'\n');
+        if (lf >= 0 && !_skipRestOfLine)
+        {
+            line = rest[..lf];
+            _next += lf + 1;
+            return true;
+        }
+
+        return ReadLineSlowly(out line);
+    }
+
+    private bool ReadLineSlowly(out ReadOnlySpan<byte> line)
     {
         line = default;
         if (_ended)
@@ -67,8 +85,7 @@ public sealed class LineReader : IDisposable
             return false;
         }
 
-        _window.Advance(_pendingAdvance);
-        _pendingAdvance = 0;
+        _window.Advance(_next - _window.Start);
         if (_skipRestOfLine)
         {
             _skipRestOfLine = false;
@@ -84,7 +101,7 @@ public sealed class LineReader : IDisposable
             if (lf >= 0)
             {
                 line = data[..(searched + lf)];
-                _pendingAdvance = searched + lf + 1;
+                Handed(searched + lf + 1);
                 return true;
             }
 
@@ -97,7 +114,7 @@ public sealed class LineReader : IDisposable
                     WarcWarningKinds.LongLine,
                     $"line longer than {_maxLineLength} bytes cut to its first {_maxLineLength} bytes"));
                 line = data[.._maxLineLength];
-                _pendingAdvance = _maxLineLength;
+                Handed(_maxLineLength);
                 _skipRestOfLine = true;
                 return true;
             }
@@ -110,8 +127,22 @@ public sealed class LineReader : IDisposable
         }
     }
 
+    /// <summary>Notes that <paramref name="length"/> bytes from the window start were handed out; refreshes the fast-path view.</summary>
+    private void Handed(int length)
+    {
+        _buffer = _window.Buffer;
+        _end = _window.End;
+        _next = _window.Start + length;
+    }
+
     /// <inheritdoc />
-    public void Dispose() => _window.Dispose();
+    public void Dispose()
+    {
+        _ended = true;
+        _buffer = [];
+        _next = _end = 0;
+        _window.Dispose();
+    }
 
     /// <summary>The input has ended: what is left is a last line without LF, unless damage cut it.</summary>
     private bool LastLine(out ReadOnlySpan<byte> line)
@@ -120,6 +151,7 @@ public sealed class LineReader : IDisposable
         if (_window.Damage is { } damage)
         {
             _window.Advance(_window.Available);
+            Handed(0);
             _ended = true;
             if (_strict)
             {
@@ -133,11 +165,12 @@ public sealed class LineReader : IDisposable
 
         if (line.IsEmpty)
         {
+            Handed(0);
             _ended = true;
             return false;
         }
 
-        _pendingAdvance = line.Length;
+        Handed(line.Length);
         return true;
     }
 

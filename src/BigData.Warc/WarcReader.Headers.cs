@@ -76,7 +76,7 @@ public sealed partial class WarcReader
         long offset = _window.Offset;
         if (_options.Strict)
         {
-            throw new WarcFormatException(_source, offset, WarcWarningKinds.BadVersionLine, "expected a WARC version line (WARC/x.y)");
+            throw Fail(offset, WarcWarningKinds.BadVersionLine, "expected a WARC version line (WARC/x.y)");
         }
 
         long skipped = SkipToVersionLine(1, afterEmptyLine: !_options.TrustContentLength);

@@ -7,10 +7,17 @@ public sealed partial class WarcReader
     {
         if (_options.Strict)
         {
-            throw new WarcFormatException(_source, offset, kind, message);
+            throw Fail(offset, kind, message);
         }
 
         _onWarning?.Invoke(new WarcWarning(_source, offset, kind, message));
+    }
+
+    /// <summary>Strict mode: the reader is done (a later TryRead returns false); this is what it throws.</summary>
+    private WarcFormatException Fail(long offset, string kind, string message)
+    {
+        _ended = true;
+        return new WarcFormatException(_source, offset, kind, message);
     }
 
     /// <summary>

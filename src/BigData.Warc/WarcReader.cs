@@ -107,6 +107,7 @@ public sealed partial class WarcReader : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _ended = true;
         _window.Dispose();
         _headerCopy.Dispose();
     }

@@ -81,6 +81,15 @@ public class FuzzTests
                 Assert.All(direct.Warnings, w => Assert.InRange(w.Offset, 0, damaged.Length));
             }
 
+            using (var reader = new WarcReader(new MemoryStream(damaged), "fuzz.warc"))
+            {
+                while (reader.TryRead(out _))
+                {
+                }
+
+                Assert.Equal(damaged.Length, reader.Position);
+            }
+
             var (lines, _) = Read.Lines(new ChunkedStream(damaged, 5), bufferSize: 64, maxLineLength: 100);
             Assert.True(lines.Count <= damaged.Length + 1);
         }

@@ -218,6 +218,7 @@ public class WarcReaderDamageTests
         });
 
         Assert.Equal(3, returned);
+        Assert.False(reader.TryRead(out _));
         Assert.Equal("crawl/part-7.warc", error.Source);
         Assert.Equal(damagedOffset, error.Offset);
         Assert.Equal(WarcWarningKinds.ContentLengthMismatch, error.Kind);

@@ -33,6 +33,15 @@ internal sealed class ByteWindow : IDisposable
         _buffer = ArrayPool<byte>.Shared.Rent(capacity);
     }
 
+    /// <summary>The current buffer (replaced when the window grows); for hot loops that index it directly.</summary>
+    public byte[] Buffer => _buffer;
+
+    /// <summary>Index in <see cref="Buffer"/> of the first unconsumed byte.</summary>
+    public int Start => _start;
+
+    /// <summary>Index in <see cref="Buffer"/> just past the buffered bytes.</summary>
+    public int End => _end;
+
     /// <summary>Unconsumed bytes in the window.</summary>
     public int Available => _end - _start;
 
@@ -144,13 +153,13 @@ internal sealed class ByteWindow : IDisposable
         if (needed > _buffer.Length)
         {
             var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, (int)Math.Min(Array.MaxLength, 2L * _buffer.Length)));
-            Buffer.BlockCopy(_buffer, _start - keep, bigger, 0, _end - _start + keep);
+            System.Buffer.BlockCopy(_buffer, _start - keep, bigger, 0, _end - _start + keep);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;
         }
         else if (_start > keep)
         {
-            Buffer.BlockCopy(_buffer, _start - keep, _buffer, 0, _end - _start + keep);
+            System.Buffer.BlockCopy(_buffer, _start - keep, _buffer, 0, _end - _start + keep);
         }
         else
         {

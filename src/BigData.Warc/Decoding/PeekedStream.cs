@@ -5,9 +5,10 @@ namespace BigData.Warc.Decoding;
 /// <summary>
 /// Replays bytes already read from <paramref name="inner"/> (its head, read to sniff the content) and then reads on
 /// from it, so nothing needs to seek. A decoding error met while reading the head is rethrown once the head has been
-/// replayed, at the point in the stream where it happened.
+/// replayed, at the point in the stream where it happened. A <paramref name="pooledHead"/> goes back to the shared
+/// pool on dispose.
 /// </summary>
-internal sealed class PeekedStream(Stream inner, byte[] head, int headLength, Exception? deferredError = null)
+internal sealed class PeekedStream(Stream inner, byte[] head, int headLength, Exception? deferredError = null, bool pooledHead = false)
     : ForwardReadStream
 {
     private readonly byte[] _head = head;
@@ -40,7 +41,7 @@ internal sealed class PeekedStream(Stream inner, byte[] head, int headLength, Ex
         {
             _disposed = true;
             inner.Dispose();
-            if (_head.Length >= ArchiveDecoder.HeadBytes)
+            if (pooledHead)
             {
                 ArrayPool<byte>.Shared.Return(_head);
             }
