@@ -1,4 +1,6 @@
+using System.Numerics;
 using BigData.Warc.Buffers;
+using BigData.Warc.Parsing;
 
 namespace BigData.Warc;
 
@@ -30,6 +32,8 @@ public sealed class LineReader : IDisposable
     private byte[] _buffer = [];
     private int _next;
     private int _end;
+    private int _maskBase = -LineFeeds.BlockSize;
+    private ulong _mask;
     private bool _skipRestOfLine;
     private bool _ended;
 
@@ -63,15 +67,34 @@ public sealed class LineReader : IDisposable
     /// </summary>
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
-        // Fast path: the whole line is already buffered. Lines are handed out from the buffer directly; the window
-        // learns what was consumed only when it has to read more.
-        var rest = new ReadOnlySpan<byte>(_buffer, _next, Math.Min(_end - _next, _maxLineLength + 1));
-        int lf = rest.IndexOf((byte)'\n');
-        if (lf >= 0 && !_skipRestOfLine)
+        // Fast path: the whole line is already buffered. Lines are handed out from the buffer directly (the window
+        // learns what was consumed only when it has to read more), and LFs are found 64 bytes at a time: every
+        // byte before _maskBase + 64 has been scanned and _mask holds the LFs of that block not yet handed out.
+        while (true)
         {
-            line = rest[..lf];
-            _next += lf + 1;
-            return true;
+            if (_mask != 0)
+            {
+                int lf = _maskBase + BitOperations.TrailingZeroCount(_mask);
+                _mask &= _mask - 1;
+                int length = lf - _next;
+                if (length > _maxLineLength)
+                {
+                    break;
+                }
+
+                line = new ReadOnlySpan<byte>(_buffer, _next, length);
+                _next = lf + 1;
+                return true;
+            }
+
+            int block = _maskBase + LineFeeds.BlockSize;
+            if (block + LineFeeds.BlockSize > _end || block - _next > _maxLineLength)
+            {
+                break;
+            }
+
+            _maskBase = block;
+            _mask = LineFeeds.Mask(new ReadOnlySpan<byte>(_buffer, block, LineFeeds.BlockSize));
         }
 
         return ReadLineSlowly(out line);
@@ -116,6 +139,7 @@ public sealed class LineReader : IDisposable
                 line = data[.._maxLineLength];
                 Handed(_maxLineLength);
                 _skipRestOfLine = true;
+                _maskBase = _end; // the next call must take the slow path, which skips the rest of the line
                 return true;
             }
 
@@ -133,6 +157,8 @@ public sealed class LineReader : IDisposable
         _buffer = _window.Buffer;
         _end = _window.End;
         _next = _window.Start + length;
+        _mask = 0;
+        _maskBase = _next - LineFeeds.BlockSize;
     }
 
     /// <inheritdoc />
