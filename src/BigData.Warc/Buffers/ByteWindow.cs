@@ -19,6 +19,9 @@ internal sealed class ByteWindow : IDisposable
     /// <summary>How many consumed bytes are kept in front of the start when the window is compacted.</summary>
     public const int HistoryBytes = 4;
 
+    /// <summary>A free tail smaller than this fraction of the buffer is not worth reading into: compact first.</summary>
+    private const int MinTailFraction = 8;
+
     private readonly Stream _stream;
     private byte[] _buffer;
     private int _start;
@@ -145,7 +148,12 @@ internal sealed class ByteWindow : IDisposable
         }
     }
 
-    /// <summary>Compacts (keeping the history) and grows so that <paramref name="count"/> bytes fit after the start.</summary>
+    /// <summary>
+    /// Makes sure <paramref name="count"/> bytes fit after the start: grows the buffer when it is too small, and
+    /// compacts (moves the unconsumed bytes and the history to the front) only when the free tail cannot take the
+    /// missing bytes or has become too small for efficient reads. Compacting on every refill would copy the
+    /// buffered part of the current record each time, a cost per record rather than per window.
+    /// </summary>
     private void MakeRoom(int count)
     {
         int keep = Math.Min(_start, HistoryBytes);
@@ -157,13 +165,15 @@ internal sealed class ByteWindow : IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;
         }
-        else if (_start > keep)
-        {
-            System.Buffer.BlockCopy(_buffer, _start - keep, _buffer, 0, _end - _start + keep);
-        }
         else
         {
-            return;
+            int tail = _buffer.Length - _end;
+            if (_start <= keep || (tail >= count - Available && tail >= _buffer.Length / MinTailFraction))
+            {
+                return;
+            }
+
+            System.Buffer.BlockCopy(_buffer, _start - keep, _buffer, 0, _end - _start + keep);
         }
 
         _bufferOffset += _start - keep;
