@@ -17,7 +17,7 @@ public class ArchiveDecoderTests
     [Fact]
     public void Open_GzipBehindAWarcName_IsDecompressedByMagic()
     {
-        var (bytes, written) = Sample(10);
+        var (bytes, written) = BuildArchive(10);
         var gzip = GzipPerRecord(bytes, written);
 
         var (records, warnings) = Read.Archive(gzip, source: "crawl/file.warc");
@@ -30,7 +30,7 @@ public class ArchiveDecoderTests
     [Fact]
     public void Open_PlainArchiveBehindAGzName_IsReadAsIs()
     {
-        var (bytes, written) = Sample(10);
+        var (bytes, written) = BuildArchive(10);
 
         var (records, warnings) = Read.Archive(bytes, source: "crawl/file.warc.gz");
 
@@ -42,7 +42,7 @@ public class ArchiveDecoderTests
     [Fact]
     public void Open_OneGzipMemberForManyRecords_ReadsThemAll()
     {
-        var (bytes, written) = Sample(200, seed: 5);
+        var (bytes, written) = BuildArchive(200, seed: 5);
         var gzip = Gzip(bytes);
 
         var (records, warnings) = Read.Archive(gzip);
@@ -55,7 +55,7 @@ public class ArchiveDecoderTests
     [Fact]
     public void Open_MembersOfMixedSizesIncludingEmptyOnes_AreConcatenated()
     {
-        var (bytes, written) = Sample(20, seed: 9);
+        var (bytes, written) = BuildArchive(20, seed: 9);
         var pieces = new List<byte[]> { Array.Empty<byte>() };
         for (int i = 0; i < bytes.Length; i += 333)
         {
@@ -142,7 +142,7 @@ public class ArchiveDecoderTests
     [Fact]
     public void Open_ReadsThroughAOneBytePerReadSource()
     {
-        var (bytes, written) = Sample(15, seed: 11);
+        var (bytes, written) = BuildArchive(15, seed: 11);
         var gzip = GzipPerRecord(bytes, written);
 
         using var stream = ArchiveDecoder.Open(new ChunkedStream(gzip, 1), "one-byte.warc.gz");

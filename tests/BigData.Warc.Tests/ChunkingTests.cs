@@ -24,7 +24,7 @@ public class ChunkingTests
     {
         var random = new Random(17);
         var parts = new List<(string?, string?, (byte[], int))>();
-        var (text, textWritten) = Sample(25, seed: 12, maxBody: 3000);
+        var (text, textWritten) = BuildArchive(25, seed: 12, maxBody: 3000);
         for (int i = 0; i < 25; i++)
         {
             var bytes = text[(int)textWritten[i].Offset..(int)textWritten[i].End];

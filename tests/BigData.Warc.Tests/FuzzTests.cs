@@ -59,7 +59,7 @@ public class FuzzTests
     [InlineData(3)]
     public void TryRead_RandomlyDamagedPlainArchive_NeverThrowsEndsAndIgnoresChunking(int seed) => Run(() =>
     {
-        var (bytes, _) = Sample(12, seed: seed * 101, maxBody: 400);
+        var (bytes, _) = BuildArchive(12, seed: seed * 101, maxBody: 400);
         var random = new Random(seed);
         for (int iteration = 0; iteration < 100; iteration++)
         {
@@ -100,7 +100,7 @@ public class FuzzTests
     [InlineData(12)]
     public void TryRead_RandomlyDamagedGzip_OnlyNotAnArchiveEscapes(int seed) => Run(() =>
     {
-        var (bytes, written) = Sample(12, seed: seed, maxBody: 400);
+        var (bytes, written) = BuildArchive(12, seed: seed, maxBody: 400);
         var perRecord = GzipPerRecord(bytes, written);
         var single = Gzip(bytes);
         var random = new Random(seed);

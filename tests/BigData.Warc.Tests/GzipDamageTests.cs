@@ -7,7 +7,7 @@ public class GzipDamageTests
 {
     private static (byte[] Gzip, List<WrittenRecord> Written, List<int> MemberEnds) PerRecord(int count = 10, int seed = 21)
     {
-        var (bytes, written) = Sample(count, seed);
+        var (bytes, written) = BuildArchive(count, seed);
         var members = written.Select(r => Gzip(bytes[(int)r.Offset..(int)r.End])).ToList();
         var ends = new List<int>();
         int total = 0;
@@ -50,7 +50,7 @@ public class GzipDamageTests
     [Fact]
     public void TryRead_SingleMemberGzipCut_KeepsTheCompleteRecordsBeforeTheCut()
     {
-        var (bytes, written) = Sample(60, seed: 4);
+        var (bytes, written) = BuildArchive(60, seed: 4);
         var gzip = Gzip(bytes);
 
         var (records, warnings) = Read.Archive(gzip[..(gzip.Length * 2 / 3)]);
@@ -155,7 +155,7 @@ public class GzipDamageTests
     [Fact]
     public void DecodedStream_ThrowsCompressedDataExceptionOnlyAfterDeliveringTheBytesBeforeTheDamage()
     {
-        var (bytes, _) = Sample(5, seed: 2);
+        var (bytes, _) = BuildArchive(5, seed: 2);
         var gzip = Gzip(bytes);
         using var stream = ArchiveDecoder.Open(new MemoryStream(gzip[..(gzip.Length - 4)]), "x");
         var output = new MemoryStream();
@@ -180,7 +180,7 @@ public class GzipDamageTests
     public void TryRead_RawGZipStreamThrowingInvalidData_BecomesACorruptGzipWarning()
     {
         // A reader given the framework's stream directly (not through ArchiveDecoder) still turns its errors into warnings.
-        var (bytes, written) = Sample(8, seed: 8);
+        var (bytes, written) = BuildArchive(8, seed: 8);
         var gzip = GzipPerRecord(bytes, written);
         gzip[gzip.Length / 2] ^= 0xFF;
         gzip[(gzip.Length / 2) + 1] ^= 0xFF;

@@ -25,7 +25,7 @@ public class LineReaderTests
     public void TryReadLine_SameLinesForAnyChunkingAndWindow()
     {
         var random = new Random(4);
-        var (bytes, _) = Sample(30, seed: 4, maxBody: 3000);
+        var (bytes, _) = BuildArchive(30, seed: 4, maxBody: 3000);
         byte[] input = [.. bytes, .. RandomBytes(random, 20_000), .. Ascii("\nlast line without LF")];
         var expected = Read.Text(input).Split('\n').ToList();
 

@@ -35,7 +35,7 @@ public class ShapeModeTests
     private static byte[] ArchiveWithAwkwardPayloads(out List<WrittenRecord> written)
     {
         var random = new Random(8);
-        var (text, textWritten) = Sample(30, seed: 30, maxBody: 2000);
+        var (text, textWritten) = BuildArchive(30, seed: 30, maxBody: 2000);
         var parts = textWritten
             .Select(w => (w.Type, w.TargetUri, (text[(int)w.Offset..(int)w.End], (int)(w.BlockEnd - w.Offset))))
             .ToList();

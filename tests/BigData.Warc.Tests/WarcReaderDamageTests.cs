@@ -269,7 +269,7 @@ public class WarcReaderDamageTests
     [Fact]
     public void TryRead_StrictMode_ValidArchive_DoesNotThrow()
     {
-        var (bytes, written) = Sample(30, seed: 3);
+        var (bytes, written) = BuildArchive(30, seed: 3);
 
         var (records, warnings) = Read.Records(bytes, Strict);
 

@@ -8,7 +8,7 @@ public class WarcReaderTests
     [Fact]
     public void TryRead_SampleArchive_ReturnsEveryRecordWithItsOffsetTypeAndTarget()
     {
-        var (bytes, written) = Sample(40);
+        var (bytes, written) = BuildArchive(40);
 
         var (records, warnings) = Read.Records(bytes);
 
@@ -81,7 +81,7 @@ public class WarcReaderTests
     [Fact]
     public void TryRead_LfOnlyArchive_ReadsEveryRecord()
     {
-        var (bytes, written) = Sample(25, seed: 7, eol: "\n");
+        var (bytes, written) = BuildArchive(25, seed: 7, eol: "\n");
         Assert.DoesNotContain((byte)'\r', bytes);
 
         var (records, warnings) = Read.Records(bytes);

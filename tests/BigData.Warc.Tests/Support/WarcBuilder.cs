@@ -110,7 +110,7 @@ public static class WarcBuilder
     /// A deterministic archive of <paramref name="count"/> records of mixed types and sizes (CR LF, true lengths):
     /// warcinfo first, then request/response/metadata captures, some without target, some with <c>&lt;uri&gt;</c>.
     /// </summary>
-    public static (byte[] Bytes, List<WrittenRecord> Records) Sample(int count, int seed = 1, int minBody = 20, int maxBody = 600, string eol = "\r\n")
+    public static (byte[] Bytes, List<WrittenRecord> Records) BuildArchive(int count, int seed = 1, int minBody = 20, int maxBody = 600, string eol = "\r\n")
     {
         var random = new Random(seed);
         var parts = new List<(string?, string?, (byte[], int))>();
