@@ -93,10 +93,11 @@ public sealed partial class WarcReader
         header = default;
         long contentLength = HeaderScan.Missing;
         int lineStart = versionEnd;
+        int searched = versionEnd; // no LF in lineStart..searched: a long line is not searched again after each read
         while (true)
         {
             var data = _window.Data;
-            int lf = data[lineStart..].IndexOf((byte)'\n');
+            int lf = data[searched..].IndexOf((byte)'\n');
             if (lf < 0)
             {
                 if (data.Length - versionEnd > _options.MaxHeaderBytes)
@@ -104,6 +105,7 @@ public sealed partial class WarcReader
                     return DropLongHeader(offset);
                 }
 
+                searched = data.Length;
                 if (!_window.ReadMore())
                 {
                     return EndOfInput(cutRecordAt: offset);
@@ -112,7 +114,7 @@ public sealed partial class WarcReader
                 continue;
             }
 
-            int lineEnd = lineStart + lf;
+            int lineEnd = searched + lf;
             if (lineEnd + 1 - versionEnd > _options.MaxHeaderBytes)
             {
                 return DropLongHeader(offset);
@@ -130,7 +132,7 @@ public sealed partial class WarcReader
                 contentLength = HeaderLines.TryParseContentLength(value, out long parsed) ? parsed : HeaderScan.Invalid;
             }
 
-            lineStart = lineEnd + 1;
+            lineStart = searched = lineEnd + 1;
         }
     }
 

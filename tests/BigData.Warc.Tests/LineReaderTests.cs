@@ -38,6 +38,26 @@ public class LineReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(64, 1 << 20)]
+    [InlineData(1 << 20, 1 << 20)]
+    [InlineData(100, 70)]
+    public void TryReadLine_LinesOfEveryLength_AreSplitExactly(int bufferSize, int maxLineLength)
+    {
+        // Lines of 0..200 bytes put LFs at every position of the 64-byte blocks the fast path scans.
+        var expected = Enumerable.Range(0, 201).Select(n => new string((char)('a' + (n % 26)), n)).ToList();
+        var input = Ascii(string.Join("\n", expected) + "\n");
+        var cut = expected.Select(l => l.Length > maxLineLength ? l[..maxLineLength] : l).ToList();
+
+        foreach (var chunks in new[] { new[] { 1 }, [63], [65], [] })
+        {
+            var (lines, warnings) = Read.Lines(new ChunkedStream(input, chunks), bufferSize, maxLineLength);
+
+            Assert.Equal(cut, lines);
+            Assert.Equal(expected.Count(l => l.Length > maxLineLength), warnings.Count);
+        }
+    }
+
     [Fact]
     public void TryReadLine_LineLongerThanTheLimit_IsCutAndTheRestSkipped()
     {

@@ -176,6 +176,22 @@ public class WarcReaderDamageTests
     }
 
     [Fact]
+    public async Task TryRead_HugeHeaderLineReadOneByteAtATime_IsDroppedInLinearTime()
+    {
+        byte[] bytes =
+        [
+            .. Ascii("WARC/1.0\r\nX-Huge: "), .. Enumerable.Repeat((byte)'x', 1_100_000), .. Ascii("\r\n\r\n"),
+            .. Record("response", "http://after.example/", HttpResponse("after")),
+        ];
+        var options = new WarcReaderOptions { BufferSize = 64 };
+
+        // A time limit: rescanning the long line after every one-byte read would take far longer.
+        var (records, warnings) = await Task.Run(() => Read.Records(new ChunkedStream(bytes, 1), options)).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("http://after.example/", Assert.Single(records).TargetUri);
+        Assert.Equal(WarcWarningKinds.HeaderTooLong, Assert.Single(warnings).Kind);
+    }
+
+    [Fact]
     public void TryRead_HeaderWithoutEndAtEndOfInput_IsTruncation()
     {
         var complete = Record("response", "http://a.example/", HttpResponse("a"));

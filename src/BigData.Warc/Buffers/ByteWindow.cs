@@ -5,8 +5,9 @@ namespace BigData.Warc.Buffers;
 
 /// <summary>
 /// A pooled read window over a forward-only stream. The unconsumed bytes (<see cref="Data"/>) start at
-/// <see cref="Offset"/> in the stream; reads go straight into the free tail, as large as it is. Up to <see cref="HistoryBytes"/> consumed
-/// bytes before the start stay readable (<see cref="ByteAt"/> with a negative index) so scans can look behind.
+/// <see cref="Offset"/> in the stream; reads go straight into the free tail, as large as it is. Up to
+/// <see cref="HistoryBytes"/> consumed bytes before the start stay readable (<see cref="DataWithHistory"/>) so
+/// scans can look behind.
 /// </summary>
 /// <remarks>
 /// <see cref="Ensure"/> has deterministic semantics: it returns true exactly when <c>count</c> bytes are buffered
@@ -73,13 +74,6 @@ internal sealed class ByteWindow : IDisposable
         return new(_buffer, _start - historyLength, _end - _start + historyLength);
     }
 
-    /// <summary>The byte at <paramref name="index"/> relative to the start (negative: history), or -1 if unknown.</summary>
-    public int ByteAt(int index)
-    {
-        int i = _start + index;
-        return i >= 0 && i < _end && index >= -HistoryBytes ? _buffer[i] : -1;
-    }
-
     /// <summary>Consumes <paramref name="count"/> buffered bytes.</summary>
     public void Advance(int count)
     {
@@ -133,9 +127,6 @@ internal sealed class ByteWindow : IDisposable
             }
         }
     }
-
-    /// <summary>Consumes everything that is left in the stream; returns how many bytes that was.</summary>
-    public long SkipToEnd() => Skip(long.MaxValue);
 
     public void Dispose()
     {
