@@ -3,7 +3,8 @@
 # (four slices of one crawl over one host population, so the reduce side really merges counts across files),
 # one gzip member per record, so that `bigdata count data/sample` keeps every core busy. Deterministic: the
 # uncompressed bytes depend only on the options below (a test checks that the committed files match them).
-# The golden outputs beside it (data/sample.<key>.expected.tsv) are refreshed with --golden.
+# The golden outputs beside it (data/sample.<key>.expected.tsv) are refreshed with --golden, by
+# scripts/golden-sample.py: independent Python code, never the implementation under test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${SAMPLE_PAGES:-60}
@@ -15,8 +16,6 @@ for i in 0 1 2 3; do
   cli sample --out "data/sample/CC-SAMPLE-0000$i.warc.gz" --pages "$PAGES" --hosts "$HOSTS" --seed 2026 --first-page "$((i * PAGES))"
 done
 if [ "${1:-}" = "--golden" ]; then
-  for key in origin host seed; do
-    cli count data/sample --key "$key" --output - > "data/sample.$key.expected.tsv"
-  done
+  python3 scripts/golden-sample.py
 fi
 du -ch data/sample/* | tail -1

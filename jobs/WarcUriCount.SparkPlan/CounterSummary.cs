@@ -57,13 +57,14 @@ public sealed class CounterSummary
             c[name] = 0;
         }
 
-        var kinds = rule == KeyRule.Seed ? [ProblemKinds.InvalidUtf8Key] : ProblemKinds.All;
+        var kinds = rule == KeyRule.Seed ? ProblemKinds.Seed : ProblemKinds.All;
         foreach (var kind in kinds)
         {
             c[ProblemKinds.CounterName(kind)] = 0;
         }
 
         var files = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var types = new Dictionary<string, long>(StringComparer.Ordinal);
         long problems = 0;
         foreach (var row in rows)
         {
@@ -91,11 +92,7 @@ public sealed class CounterSummary
                     _ => throw new InvalidOperationException("unexpected status " + row.Status),
                 };
                 c[name] += row.Count;
-                if (!string.IsNullOrEmpty(row.Type))
-                {
-                    var byType = CounterNames.RecordsByTypePrefix + row.Type;
-                    c[byType] = c.GetValueOrDefault(byType) + row.Count;
-                }
+                types[row.Type ?? ""] = types.GetValueOrDefault(row.Type ?? "") + row.Count;
             }
 
             if (row.Problem.Length > 0)
@@ -112,6 +109,11 @@ public sealed class CounterSummary
                     set.Add(row.File);
                 }
             }
+        }
+
+        foreach (var (name, count) in TypeCounters.Names(types))
+        {
+            c[name] = c.GetValueOrDefault(name) + count;
         }
 
         if (firstPass != null)
@@ -189,6 +191,8 @@ public sealed class CounterSummary
         ProblemKinds.NotARecord => "a row that does not start with a WARC/0.17, 0.18, 1.0 or 1.1 version line (not an archive, gzip without a .gz name, or bytes before the first record)",
         ProblemKinds.LengthMismatch => "a record whose row length disagrees with its Content-Length (a payload containing \"\\nWARC/\", a lowercase warc/ version line after the first record, or damage)",
         ProblemKinds.InvalidUtf8Key => "a key with bytes that are not valid UTF-8, which Spark's string functions would replace",
+        ProblemKinds.HeaderTooLong => "a record whose header block is longer than 1 MiB, which the local reader drops",
+        ProblemKinds.GzipWithoutGzName => "a line starting with the gzip magic bytes: a gzip file without a .gz name, which Hadoop reads undecompressed",
         _ => kind,
     };
 }

@@ -26,8 +26,11 @@ internal static class JavaRegex
     /// <summary>An IPv6 literal start.</summary>
     public const string Ipv6Start = @"\A\[";
 
-    /// <summary>An IPv6 literal, optionally followed by <c>:port</c> and nothing else (step 4); groups: host, port.</summary>
-    public const string Ipv6HostPort = @"(?s)\A(\[[^\]]*\])(?::(.*))?\z";
+    /// <summary>
+    /// A non-empty IPv6 literal (up to the first <c>]</c>), then nothing, <c>:</c> or <c>:port</c> where the port is
+    /// everything after that colon (step 4, as OriginKey); groups: host, port. <c>[]</c> names no host.
+    /// </summary>
+    public const string Ipv6HostPort = @"(?s)\A(\[[^\]]+\])(?::(.*))?\z";
 
     /// <summary>The last <c>:</c> and what follows it (step 4); group 1 is the port.</summary>
     public const string LastColonPort = @"(?s):([^:]*)\z";
@@ -68,21 +71,22 @@ internal static class JavaRegex
     /// <summary>A surrounding <c>&lt;…&gt;</c>; group 1 is the inside.</summary>
     public const string AngleBrackets = @"(?s)\A<(.*)>\z";
 
-    /// <summary>Continuation line breaks inside a header value, with the spaces and tabs around them.</summary>
-    public const string Continuation = @"[ \t]*\r?\n[ \t]+";
+    /// <summary>A Content-Length value as the reader parses it: 1 to 18 digits (no overflow of the bigint cast).</summary>
+    public const string ContentLengthDigits = @"\A[0-9]{1,18}\z";
 
-    /// <summary>Leading spaces and tabs, and trailing spaces, tabs and the CR of a CRLF line end.</summary>
-    public const string TrimValue = @"\A[ \t]+|[ \t]*\r?\z";
+    /// <summary>The CRs at the end of a header line piece (the reader drops all of them, then trims blanks).</summary>
+    public const string TrailingCrs = @"\r+\z";
 
-    /// <summary>A Content-Length value: digits (at most 18, so the cast to bigint cannot overflow) between blanks.</summary>
-    public const string ContentLengthDigits = @"\A[ \t]*([0-9]{1,18})[ \t]*\r?\z";
+    /// <summary>Leading and trailing spaces and tabs.</summary>
+    public const string EdgeBlanks = @"\A[ \t]+|[ \t]+\z";
 
     /// <summary>
-    /// The first header line named <paramref name="lowerName"/> (ASCII case-insensitive) with its continuation lines;
-    /// group 1 is the raw value. The head starts with the version line, so every header follows an LF.
+    /// The first header line named <paramref name="lowerName"/> (ASCII case-insensitive; spaces or tabs may precede the
+    /// colon, as the reader allows) with its continuation lines (starting with a space or a tab); group 1 is the raw
+    /// value, lines still separated by LF. The head starts with the version line, so every header follows an LF.
     /// </summary>
-    public static string HeaderLine(string lowerName) => @"\n(?i:" + lowerName + @"):([^\n]*(?:\n[ \t][^\n]*)*)";
+    public static string HeaderLine(string lowerName) => @"\n(?i:" + lowerName + @")[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)";
 
-    /// <summary>Whether a header named <paramref name="lowerName"/> is present.</summary>
-    public static string HeaderPresent(string lowerName) => @"\n(?i:" + lowerName + "):";
+    /// <summary>As <see cref="HeaderLine"/> without continuation lines (the reader reads Content-Length from one line).</summary>
+    public static string HeaderFirstLine(string lowerName) => @"\n(?i:" + lowerName + @")[ \t]*:([^\n]*)";
 }

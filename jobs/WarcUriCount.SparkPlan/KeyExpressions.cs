@@ -34,7 +34,7 @@ public static class KeyExpressions
                 Sql.As(Sql.RegexpReplace("k_auth", JavaRegex.UserInfo, ""), "k_hp")),
             With(
                 "k_scheme_raw", "k_auth_ok",
-                // Step 4: an IPv6 literal may only be followed by :port.
+                // Step 4: a non-empty IPv6 literal may only be followed by ":" and a port (anything, as OriginKey).
                 $"NOT {isIpv6} OR {Sql.RLike("k_hp", JavaRegex.Ipv6HostPort)} AS k_v6_ok",
                 $"IF({isIpv6}, {Sql.RegexpExtract("k_hp", JavaRegex.Ipv6HostPort, 1)}, {Sql.RegexpReplace("k_hp", JavaRegex.LastColonPort, "")}) AS k_host_raw",
                 $"IF({isIpv6}, {Sql.RegexpExtract("k_hp", JavaRegex.Ipv6HostPort, 2)}, {Sql.RegexpExtract("k_hp", JavaRegex.LastColonPort, 1)}) AS k_port_raw"),

@@ -23,8 +23,14 @@ public static class RecordFraming
         [[0x0A], [0x0A, 0x0A], [0x0D, 0x0A, 0x0D], [0x0D, 0x0A, 0x0D, 0x0A]];
 
     /// <summary>
+    /// The local reader's limit on a header block (WarcReaderOptions.MaxHeaderBytes, 1 MiB), which drops a longer
+    /// record. A row whose head (version line to empty line) is longer is refused (<see cref="ProblemKinds.HeaderTooLong"/>).
+    /// </summary>
+    public const int MaxHeaderBytes = 1 << 20;
+
+    /// <summary>
     /// Stages (for <c>selectExpr</c>, applied in order to the text source's <c>value</c> column) that end with the
-    /// columns <c>file, is_record, length_ok, type, has_uri, uri</c>.
+    /// columns <c>file, is_record, type, has_uri, uri, head_ok, length_ok</c>.
     /// </summary>
     internal static IReadOnlyList<IReadOnlyList<string>> Stages()
     {
@@ -58,18 +64,21 @@ public static class RecordFraming
             [
                 "file", "body", "body_len", "head_len",
                 Sql.As(Sql.RLike("head", JavaRegex.VersionLine), "is_record"),
-                Sql.As(Sql.RegexpExtract(Sql.RegexpExtract("head", JavaRegex.HeaderLine("content-length"), 1), JavaRegex.ContentLengthDigits, 1), "cl_digits"),
+                Sql.As(Sql.HeaderFirstLineValue("head", "content-length"), "cl_raw"),
                 Sql.As(Sql.HeaderValue("head", "warc-type"), "type_raw"),
-                Sql.As(Sql.RLike("head", JavaRegex.HeaderPresent("warc-target-uri")), "has_uri"),
                 Sql.As(Sql.RegexpReplace(Sql.HeaderValue("head", "warc-target-uri"), JavaRegex.AngleBrackets, "$1"), "uri"),
             ],
             [
-                "file", "body", "body_len", "is_record", "has_uri", "uri",
+                "file", "body", "body_len", "head_len", "is_record", "uri",
                 Sql.As(Sql.AsciiLower("type_raw"), "type"),
-                "IF(cl_digits IS NULL OR cl_digits = '', NULL, body_len - head_len - CAST(cl_digits AS BIGINT)) AS tail_len",
+                // As the reader: an absent or empty target URI (also "<>") is no URI.
+                "COALESCE(uri <> '', false) AS has_uri",
+                $"IF({Sql.RLike("cl_raw", JavaRegex.ContentLengthDigits)}, body_len - head_len - CAST(cl_raw AS BIGINT), NULL) AS tail_len",
             ],
             [
                 "file", "is_record", "type", "has_uri", "uri",
+                // The reader drops a record whose header block is longer than its limit; the head here holds a little more.
+                $"head_len <= {MaxHeaderBytes} AS head_ok",
                 // Compare only the bytes after the block; the IF keeps the int cast in range (ANSI mode would fail it).
                 $"COALESCE(IF(tail_len >= 1 AND tail_len <= 4, substring({Bin}, CAST(body_len - tail_len + 1 AS INT)) IN ({trailers}), false), false) AS length_ok",
             ],

@@ -37,8 +37,20 @@ public static class ProblemKinds
     /// <summary>The key would contain bytes that are not valid UTF-8: Spark's regex functions would replace them.</summary>
     public const string InvalidUtf8Key = "invalid_utf8_key";
 
-    /// <summary>Every kind, in a stable order.</summary>
-    public static IReadOnlyList<string> All { get; } = [NotARecord, LengthMismatch, InvalidUtf8Key];
+    /// <summary>A header block longer than the local reader's limit (1 MiB): the reader drops such a record.</summary>
+    public const string HeaderTooLong = "header_too_long";
+
+    /// <summary>
+    /// Seed rule: a line that starts with the gzip magic bytes. Hadoop decompresses by file name and the local runner by
+    /// magic bytes, so this is a gzip file without a .gz name, which Spark would read as compressed bytes.
+    /// </summary>
+    public const string GzipWithoutGzName = "gzip_without_gz_name";
+
+    /// <summary>Every kind of the record-aware rules, in a stable order.</summary>
+    public static IReadOnlyList<string> All { get; } = [NotARecord, LengthMismatch, HeaderTooLong, InvalidUtf8Key];
+
+    /// <summary>Every kind of the seed rule, in a stable order.</summary>
+    public static IReadOnlyList<string> Seed { get; } = [GzipWithoutGzName, InvalidUtf8Key];
 
     /// <summary>The counter name of <paramref name="kind"/>.</summary>
     public static string CounterName(string kind) => CounterNames.WarningsPrefix + "spark_" + kind;

@@ -10,7 +10,13 @@ public static class SeedExpressions
     /// <summary>The marker the classic mapper compares the first word with.</summary>
     public const string Marker = "WARC-Target-URI:";
 
-    /// <summary>Stages over <c>value</c> that end with <c>file, status, key</c>.</summary>
+    /// <summary>
+    /// The local line reader's limit (LineReader.DefaultMaxLineLength, 1 MiB): it hands a longer line to the mapper cut
+    /// to that many bytes, so the plan cuts it too.
+    /// </summary>
+    public const int MaxLineLength = 1 << 20;
+
+    /// <summary>Stages over <c>value</c> that end with <c>file, status, key, gzip_magic</c>.</summary>
     internal static IReadOnlyList<IReadOnlyList<string>> Stages()
     {
         var isMarker = $"w1 = {Sql.Lit(Marker)}";
@@ -20,11 +26,17 @@ public static class SeedExpressions
         [
             [
                 "input_file_name() AS file",
-                Sql.As(Sql.RegexpExtract("value", JavaRegex.FirstWord, 1), "w1"),
-                Sql.As(Sql.RegexpExtract("value", JavaRegex.SecondWord, 1), "w2"),
+                $"IF(octet_length(value) > {MaxLineLength}, CAST(substring(CAST(value AS BINARY), 1, {MaxLineLength}) AS STRING), value) AS line",
+                // Hadoop reads a gzip file without a .gz name as it is; the local runner decompresses it (magic bytes).
+                $"substring(CAST(value AS BINARY), 1, 2) = {SqlText.BinaryLiteral([0x1F, 0x8B])} AS gzip_magic",
             ],
             [
-                "file",
+                "file", "gzip_magic",
+                Sql.As(Sql.RegexpExtract("line", JavaRegex.FirstWord, 1), "w1"),
+                Sql.As(Sql.RegexpExtract("line", JavaRegex.SecondWord, 1), "w2"),
+            ],
+            [
+                "file", "gzip_magic",
                 $"IF({isMarker}, IF({hasParts}, {Sql.Lit(RowStatus.Keyed)}, {Sql.Lit(RowStatus.SeedError)}), {Sql.Lit(RowStatus.OtherLine)}) AS status",
                 $"IF({isMarker} AND {hasParts}, {key}, NULL) AS key",
             ],

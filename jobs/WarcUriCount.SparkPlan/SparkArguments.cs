@@ -110,9 +110,11 @@ public static class SparkArguments
                     if (error == null)
                     {
                         var list = ParseTypes(types);
-                        if (list.Count == 0)
+                        if (list == null)
                         {
-                            return ArgumentParseResult.Fail("--types needs at least one WARC-Type, for example --types response");
+                            // As the local runner (WarcUriCountOptions.ParseTypes): an empty name is a mistake, not a wildcard.
+                            return ArgumentParseResult.Fail(
+                                $"--types '{types}' has an empty type name: give a comma list of WARC-Type values such as 'response,revisit'");
                         }
 
                         options = options with { Types = list };
@@ -180,12 +182,15 @@ public static class SparkArguments
         return problem == null ? ArgumentParseResult.Ok(options) : ArgumentParseResult.Fail(problem);
     }
 
-    /// <summary>Lowercases (ASCII only, as WARC-Type values are compared), trims and de-duplicates a comma list.</summary>
-    internal static List<string> ParseTypes(string value) =>
-        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(AsciiLower)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// Lowercases (ASCII only, as WARC-Type values are compared), trims and de-duplicates a comma list; null when a name
+    /// is empty.
+    /// </summary>
+    internal static List<string>? ParseTypes(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.TrimEntries);
+        return names.Any(n => n.Length == 0) ? null : [.. names.Select(AsciiLower).Distinct(StringComparer.Ordinal)];
+    }
 
     internal static string AsciiLower(string s) =>
         string.Create(s.Length, s, static (dest, src) =>

@@ -20,13 +20,13 @@ public static class SparkPlanBuilder
     private static List<IReadOnlyList<string>> RecordStages(KeyRule rule, IReadOnlyList<string>? types)
     {
         var stages = new List<IReadOnlyList<string>>(RecordFraming.Stages());
-        stages.AddRange(KeyExpressions.Stages(rule, ["file", "is_record", "length_ok", "type", "has_uri"]));
+        stages.AddRange(KeyExpressions.Stages(rule, ["file", "is_record", "head_ok", "length_ok", "type", "has_uri"]));
 
-        // DESIGN.md §5/§6: the type filter comes first, then a missing URI, then a URI without a key.
+        // As the job's RecordMapper: the type filter comes first, then a missing (or empty) URI, then a URI without a key.
         var filtered = types == null ? "false" : $"NOT (type IN ({SqlText.LiteralList(types)}))";
         stages.Add(
         [
-            "key", "file", "is_record", "length_ok", "type",
+            "key", "file", "is_record", "head_ok", "length_ok", "type",
             $"IF(NOT is_record, {Sql.Lit(RowStatus.NotARecord)}, IF({filtered}, {Sql.Lit(RowStatus.Filtered)}, " +
             $"IF(NOT has_uri, {Sql.Lit(RowStatus.NoUri)}, IF(key IS NULL, {Sql.Lit(RowStatus.NoHost)}, {Sql.Lit(RowStatus.Keyed)})))) AS status",
         ]);
@@ -36,7 +36,8 @@ public static class SparkPlanBuilder
             $"IF(status = {Sql.Lit(RowStatus.Keyed)}, key, NULL) AS key",
             "IF(is_record, type, NULL) AS type",
             $"IF(NOT is_record, {Sql.Lit(ProblemKinds.NotARecord)}, IF(NOT length_ok, {Sql.Lit(ProblemKinds.LengthMismatch)}, " +
-            $"IF(status = {Sql.Lit(RowStatus.Keyed)} AND {Sql.RLike("key", JavaRegex.ReplacementChar)}, {Sql.Lit(ProblemKinds.InvalidUtf8Key)}, ''))) AS problem",
+            $"IF(NOT head_ok, {Sql.Lit(ProblemKinds.HeaderTooLong)}, " +
+            $"IF(status = {Sql.Lit(RowStatus.Keyed)} AND {Sql.RLike("key", JavaRegex.ReplacementChar)}, {Sql.Lit(ProblemKinds.InvalidUtf8Key)}, '')))) AS problem",
         ]);
         stages.Add(FinalStage());
         return stages;
@@ -49,7 +50,7 @@ public static class SparkPlanBuilder
         [
             "file", "status", "key",
             "CAST(NULL AS STRING) AS type",
-            $"IF({Sql.RLike("key", JavaRegex.ReplacementChar)}, {Sql.Lit(ProblemKinds.InvalidUtf8Key)}, '') AS problem",
+            $"IF(gzip_magic, {Sql.Lit(ProblemKinds.GzipWithoutGzName)}, IF({Sql.RLike("key", JavaRegex.ReplacementChar)}, {Sql.Lit(ProblemKinds.InvalidUtf8Key)}, '')) AS problem",
         ]);
         stages.Add(FinalStage());
         return stages;

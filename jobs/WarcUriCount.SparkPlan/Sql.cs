@@ -34,14 +34,22 @@ internal static class Sql
         $"concat({RegexpExtract("seg", JavaRegex.EscapeDigits, 1)}, {AsciiLower(RegexpReplace("seg", JavaRegex.EscapeDigitsToRemove, ""))}))), '%')";
 
     /// <summary>
-    /// The value of the first header named <paramref name="lowerName"/> in <paramref name="head"/>: continuation lines
-    /// joined with one space, trimmed of spaces and tabs; empty when the header is absent.
+    /// The value of the first header named <paramref name="lowerName"/> in <paramref name="head"/>, as the WARC reader
+    /// returns it: the first line's rest and each continuation line lose their trailing CRs, then their leading and
+    /// trailing spaces and tabs, and the non-empty pieces are joined with one space (<c>array_join</c> skips the NULLs
+    /// <c>nullif</c> makes of empty pieces); empty when the header is absent.
     /// </summary>
     public static string HeaderValue(string head, string lowerName) =>
-        RegexpReplace(
-            RegexpReplace(RegexpExtract(head, JavaRegex.HeaderLine(lowerName), 1), JavaRegex.Continuation, " "),
-            JavaRegex.TrimValue,
-            "");
+        $"array_join(transform(split({RegexpExtract(head, JavaRegex.HeaderLine(lowerName), 1)}, {Lit("\n")}, -1), " +
+        $"piece -> nullif({HeaderPiece("piece")}, '')), ' ')";
+
+    /// <summary>The value of the first line named <paramref name="lowerName"/>, without continuation lines.</summary>
+    public static string HeaderFirstLineValue(string head, string lowerName) =>
+        HeaderPiece(RegexpExtract(head, JavaRegex.HeaderFirstLine(lowerName), 1));
+
+    /// <summary>One line's part of a header value: trailing CRs dropped, then spaces and tabs trimmed at both ends.</summary>
+    private static string HeaderPiece(string subject) =>
+        RegexpReplace(RegexpReplace(subject, JavaRegex.TrailingCrs, ""), JavaRegex.EdgeBlanks, "");
 
     public static string As(string expression, string name) => $"{expression} AS {name}";
 }

@@ -21,7 +21,19 @@ public static class CliApp
     public static int Run(string[] args, CliConsole? console = null)
     {
         var io = console ?? CliConsole.System;
-        var config = new InvocationConfiguration { Output = io.Out, Error = io.Error };
-        return Build(console).Parse(args).Invoke(config);
+        var parse = Build(console).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One exit code for every usage error, whether the parser or a command found it.
+            foreach (var error in parse.Errors)
+            {
+                io.Error.WriteLine("bigdata: " + error.Message);
+            }
+
+            io.Error.WriteLine("Run 'bigdata --help' or 'bigdata <command> --help' for the options.");
+            return ExitCodes.Usage;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error });
     }
 }

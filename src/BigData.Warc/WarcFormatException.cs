@@ -7,7 +7,12 @@ namespace BigData.Warc;
 public class WarcFormatException : Exception
 {
     public WarcFormatException(string source, long offset, string kind, string message)
-        : base($"{source} at byte {offset}: {message}")
+        : this(source, offset, kind, message, null)
+    {
+    }
+
+    public WarcFormatException(string source, long offset, string kind, string message, Exception? innerException)
+        : base($"{source} at byte {offset}: {message}", innerException)
     {
         Source = source;
         Offset = offset;
@@ -20,7 +25,7 @@ public class WarcFormatException : Exception
     /// <summary>Byte offset in the uncompressed stream.</summary>
     public long Offset { get; }
 
-    /// <summary>Stable snake_case kind, as in <see cref="WarcWarning.Kind"/>.</summary>
+    /// <summary>Stable snake_case kind, as in <see cref="WarcWarning.Kind"/> (see <see cref="WarcWarningKinds"/>).</summary>
     public string Kind { get; }
 }
 
@@ -28,7 +33,7 @@ public class WarcFormatException : Exception
 public sealed class NotAnArchiveException : WarcFormatException
 {
     public NotAnArchiveException(string source, string message)
-        : base(source, 0, "not_an_archive", message)
+        : base(source, 0, WarcWarningKinds.NotAnArchive, message)
     {
     }
 }

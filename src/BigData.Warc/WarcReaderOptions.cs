@@ -23,10 +23,15 @@ public sealed record WarcReaderOptions
 
     /// <summary>
     /// Default 1 MiB: size of the pooled window the decompressed bytes are read into. Records whose header and
-    /// block fit in it are checked for a clean boundary before they are returned. Never smaller than 64 bytes.
+    /// block fit in it are checked for a clean boundary before they are returned; larger blocks are read through
+    /// the window and discarded, then checked. Never smaller than 64 bytes. The window grows beyond this only to
+    /// hold a header block that is longer (up to <see cref="MaxHeaderBytes"/>).
     /// </summary>
     public int BufferSize { get; init; } = 1 << 20;
 
-    /// <summary>Default 1 MiB: a header block longer than this is malformed.</summary>
+    /// <summary>
+    /// Default 1 MiB: a header block (from after the version line through the empty line that ends it) longer than
+    /// this is malformed: warning <c>header_too_long</c>, record dropped.
+    /// </summary>
     public int MaxHeaderBytes { get; init; } = 1 << 20;
 }

@@ -1,3 +1,5 @@
+using BigData.Warc.Parsing;
+
 namespace BigData.Warc;
 
 /// <summary>
@@ -5,8 +7,40 @@ namespace BigData.Warc;
 /// <see cref="WarcReader.TryRead"/>. The block (payload) has already been skipped when a record is returned, so a
 /// returned record is always complete.
 /// </summary>
+/// <remarks>
+/// Nothing is parsed up front: header lookups scan <see cref="HeaderBlock"/> on demand, so a record costs no
+/// allocation. Values joined from continuation lines live in a scratch buffer of the reader, also valid until the
+/// next <see cref="WarcReader.TryRead"/>.
+/// </remarks>
 public readonly ref partial struct WarcRecord
 {
+    private readonly JoinScratch? _scratch;
+
+    /// <summary>
+    /// A record over caller-owned bytes (for tests and tools; readers make their own).
+    /// <paramref name="headerBlock"/> holds the header lines after the version line, each ending in LF or CR LF.
+    /// </summary>
+    public WarcRecord(string source, long offset, ReadOnlySpan<byte> version, long contentLength, ReadOnlySpan<byte> headerBlock)
+        : this(source, offset, version, contentLength, headerBlock, null)
+    {
+    }
+
+    internal WarcRecord(
+        string source,
+        long offset,
+        ReadOnlySpan<byte> version,
+        long contentLength,
+        ReadOnlySpan<byte> headerBlock,
+        JoinScratch? scratch)
+    {
+        Source = source;
+        Offset = offset;
+        Version = version;
+        ContentLength = contentLength;
+        HeaderBlock = headerBlock;
+        _scratch = scratch;
+    }
+
     /// <summary>The file or location the record came from.</summary>
     public string Source { get; }
 
@@ -25,17 +59,32 @@ public readonly ref partial struct WarcRecord
     /// </summary>
     public ReadOnlySpan<byte> HeaderBlock { get; }
 
-    // CONTRACT (to be implemented; keep these signatures):
-
     /// <summary>
     /// Finds the first header named <paramref name="name"/> (ASCII case-insensitive). The value is trimmed of
     /// spaces and tabs; continuation lines (starting with space or tab) are joined with one space.
     /// </summary>
-    public bool TryGetHeader(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value) => throw new NotImplementedException();
+    public bool TryGetHeader(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value) =>
+        HeaderLines.TryFind(HeaderBlock, name, _scratch, out value);
 
     /// <summary>The <c>WARC-Type</c> value (trimmed), or empty when the record has none.</summary>
-    public ReadOnlySpan<byte> Type => throw new NotImplementedException();
+    public ReadOnlySpan<byte> Type => TryGetHeader("WARC-Type"u8, out var type) ? type : default;
 
-    /// <summary>The <c>WARC-Target-URI</c>, trimmed and with a surrounding <c>&lt;…&gt;</c> removed.</summary>
-    public bool TryGetTargetUri(out ReadOnlySpan<byte> uri) => throw new NotImplementedException();
+    /// <summary>
+    /// The <c>WARC-Target-URI</c>, trimmed and with a surrounding <c>&lt;…&gt;</c> removed. False when the record
+    /// has none or its value is empty.
+    /// </summary>
+    public bool TryGetTargetUri(out ReadOnlySpan<byte> uri)
+    {
+        if (!TryGetHeader("WARC-Target-URI"u8, out uri))
+        {
+            return false;
+        }
+
+        if (uri.Length >= 2 && uri[0] == '<' && uri[^1] == '>')
+        {
+            uri = uri[1..^1];
+        }
+
+        return !uri.IsEmpty;
+    }
 }

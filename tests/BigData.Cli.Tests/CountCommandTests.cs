@@ -56,11 +56,11 @@ public sealed class CountCommandTests
     [InlineData("--workers", "0")]
     [InlineData("--reducers", "-1")]
     [InlineData("--format", "xml")]
-    public void Count_BadOption_FailsWithNonZeroExitAndMessage(string option, string value)
+    public void Count_BadOption_FailsWithUsageExitCodeAndNamesOption(string option, string value)
     {
         var result = CliHarness.InProcess("count", Fixture("authority.warc"), option, value, "--output", "-");
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains(option, result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Data);
     }

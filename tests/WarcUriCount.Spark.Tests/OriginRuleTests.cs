@@ -6,9 +6,8 @@ namespace WarcUriCount.Spark.Tests;
 
 /// <summary>
 /// The origin and host rules of DESIGN.md §5, evaluated through the whole record-aware plan (split, framing, headers,
-/// key) by the Java checker. Expected keys are written by hand from the rule text and its examples.
-/// FOLLOW-UP (lead): once jobs/WarcUriCount has OriginKey.TryWrite, also compare every case with it, so the two
-/// runners are checked against one implementation rather than against this table.
+/// key) by the Java checker. Expected keys are written by hand from the rule text and its examples;
+/// <see cref="KeyRuleDifferentialTests"/> also runs every case against the job's own OriginKey.
 /// </summary>
 public sealed class OriginRuleTests(OriginRuleTests.Fixture fixture) : IClassFixture<OriginRuleTests.Fixture>
 {

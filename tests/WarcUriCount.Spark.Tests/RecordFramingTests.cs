@@ -107,12 +107,14 @@ public sealed class RecordFramingTests(RecordFramingTests.Fixture fixture) : ICl
             ["http://continued.line\t1", "http://first.one\t1", "http://lower.case\t1", "http://no.type\t1"],
             run.OutputLines);
         Assert.Equal("response", run.Rows[0].Text("type"));
-        // "http://split" + " .host/" joins to "http://split .host/": a space in the authority, so no key; so is an empty URI.
+        // "http://split" + " .host/" joins to "http://split .host/": a space in the authority, so no key.
         Assert.Equal(RowStatus.NoHost, run.Rows[3].Status);
-        Assert.Equal(RowStatus.NoHost, run.Rows[5].Status);
+        // An empty WARC-Target-URI is no URI (as the job counts it).
+        Assert.Equal(RowStatus.NoUri, run.Rows[5].Status);
         Assert.Equal(6, run.Counter(CounterNames.RecordsTotal));
-        // Every record but the one without WARC-Type; a record without a type has no by_type counter.
+        // Every record but the one without WARC-Type, which counts as _missing (as the job names it).
         Assert.Equal(5, run.Counter(CounterNames.RecordsByTypePrefix + "response"));
+        Assert.Equal(1, run.Counter(CounterNames.RecordsByTypePrefix + "_missing"));
         Assert.DoesNotContain(run.Counters.Counters.Keys, k => k == CounterNames.RecordsByTypePrefix);
         Assert.Equal(0, run.Counters.ProblemRows);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using TestSupport;
 using WarcUriCount.Keys;
 using WarcUriCount.Tests.Support;
 

@@ -1,5 +1,6 @@
 using BigData.MapReduce;
 using BigData.MapReduce.Jobs;
+using TestSupport;
 using WarcUriCount.Keys;
 using WarcUriCount.Mapping;
 using WarcUriCount.Tests.Support;

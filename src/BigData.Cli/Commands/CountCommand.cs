@@ -22,7 +22,7 @@ public static class CountCommand
             Description = "Key rule: origin (scheme://host[:port]), host, or seed (exactly what the classic Python streaming mapper prints; line-oriented). Default: origin.",
             DefaultValueFactory = _ => "origin",
         };
-        key.AcceptOnlyFromAmong("origin", "host", "seed");
+        key.OneOf("origin", "host", "seed");
         var types = new Option<string?>("--types")
         {
             Description = "Comma list of WARC-Type values to count (case-insensitive), e.g. 'response' to count captures: Common Crawl writes a request, a response and a metadata record per capture. Default: every record that has a target URI.",

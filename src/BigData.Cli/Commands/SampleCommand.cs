@@ -38,7 +38,7 @@ public static class SampleCommand
             Description = "gzip level: optimal or fastest.",
             DefaultValueFactory = _ => "optimal",
         };
-        compression.AcceptOnlyFromAmong("optimal", "fastest");
+        compression.OneOf("optimal", "fastest");
         var firstPage = new Option<long>("--first-page")
         {
             Description = "Index of the first page: files with the same --seed and --hosts and different first pages are slices of one crawl.",

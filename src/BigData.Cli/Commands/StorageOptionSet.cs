@@ -82,8 +82,8 @@ public sealed class StorageOptionSet
 
     private StorageOptionSet()
     {
-        _format.AcceptOnlyFromAmong("tsv", "csv", "parquet", "jsonl");
-        _compress.AcceptOnlyFromAmong("gzip", "none");
+        _format.OneOf("tsv", "csv", "parquet", "jsonl");
+        _compress.OneOf("gzip", "none");
     }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>

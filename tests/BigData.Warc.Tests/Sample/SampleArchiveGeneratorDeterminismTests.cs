@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using BigData.Warc.Sample;
 
-namespace BigData.Warc.Tests.Sample;
+namespace BigData.Warc.Tests.SampleGeneration;
 
 public sealed class SampleArchiveGeneratorDeterminismTests
 {

@@ -4,7 +4,7 @@ using System.Text;
 using BigData.Warc.Sample;
 using TestSupport;
 
-namespace BigData.Warc.Tests.Sample;
+namespace BigData.Warc.Tests.SampleGeneration;
 
 public sealed class SampleArchiveGeneratorStructureTests
 {

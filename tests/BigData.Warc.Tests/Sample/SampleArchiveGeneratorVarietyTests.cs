@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using BigData.Warc.Sample;
 
-namespace BigData.Warc.Tests.Sample;
+namespace BigData.Warc.Tests.SampleGeneration;
 
 public sealed partial class SampleArchiveGeneratorVarietyTests
 {

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace BigData.Warc.Tests.Sample;
+namespace BigData.Warc.Tests.SampleGeneration;
 
 /// <summary>One record found by the test's own minimal parser.</summary>
 internal sealed record ParsedRecord(long Offset, string VersionLine, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Block)

@@ -1,6 +1,6 @@
 using BigData.Warc.Sample;
 
-namespace BigData.Warc.Tests.Sample;
+namespace BigData.Warc.Tests.SampleGeneration;
 
 /// <summary>A generated sample with its summary, decompressed bytes and records.</summary>
 internal sealed class GeneratedSample

@@ -183,7 +183,7 @@ public class SparkExprCheck {
                     l = env -> {
                         Object s = a.eval(env), r = b.eval(env);
                         if (s == null || r == null) return null;
-                        return Pattern.compile(((Str) r).decode()).matcher(((Str) s).decode()).find(0);
+                        return pattern(r).matcher(((Str) s).decode()).find(0);
                     };
                 } else {
                     return l;
@@ -212,15 +212,20 @@ public class SparkExprCheck {
             if (tok[0].equals("num")) { p++; Long v = Long.parseLong(tok[1]); return env -> v; }
             if (isOp("-")) { p++; Node a = primary(); return env -> { Object v = a.eval(env); return v == null ? null : -(Long) v; }; }
             if (isOp("(")) {
-                // A lambda's parameter list: (a, b) -> body
-                if (peek(1)[0].equals("id") && peek(2)[0].equals("op") && (peek(2)[1].equals(",") || peek(2)[1].equals(")"))
-                        && lambdaAhead()) {
+                // A lambda's parameter list: (a, b) -> body. Spark's grammar wants two or more names in parentheses;
+                // one parameter is written without them (x -> body).
+                if (peek(1)[0].equals("id") && peek(2)[0].equals("op") && peek(2)[1].equals(",") && lambdaAhead()) {
                     return lambda();
                 }
                 p++;
                 Node n = or();
                 expectOp(")");
                 return n;
+            }
+            if (tok[0].equals("id") && peek(1)[0].equals("op") && peek(1)[1].equals("->")) {
+                String param = tok[1];
+                p += 2;
+                return new Lambda(List.of(param), or());
             }
             if (tok[0].equals("id")) {
                 String name = tok[1];
@@ -284,6 +289,13 @@ public class SparkExprCheck {
         }
     }
 
+    // Spark compiles a literal pattern once per expression; caching by text here only saves time.
+    static final Map<String, Pattern> PATTERNS = new HashMap<>();
+
+    static Pattern pattern(Object regex) {
+        return PATTERNS.computeIfAbsent(((Str) regex).decode(), Pattern::compile);
+    }
+
     static Object logic(Object a, Node bNode, Map<String, Object> env, boolean isAnd) {
         if (a != null && (Boolean) a != isAnd) return a; // short-circuit as Spark's And/Or
         Object b = bNode.eval(env);
@@ -345,6 +357,10 @@ public class SparkExprCheck {
                 return out;
             }
             if (name.equals("input_file_name")) return env.get("__file");
+            if (name.equals("nullif")) {
+                Object a = args.get(0).eval(env), b = args.get(1).eval(env);
+                return a != null && b != null && (Boolean) compare("=", a, b) ? null : a;
+            }
             Object[] v = new Object[args.size()];
             for (int k = 0; k < v.length; k++) {
                 v[k] = args.get(k).eval(env);
@@ -352,13 +368,13 @@ public class SparkExprCheck {
             }
             switch (name) {
                 case "regexp_extract": {
-                    Matcher m = Pattern.compile(((Str) v[1]).decode()).matcher(((Str) v[0]).decode());
+                    Matcher m = pattern(v[1]).matcher(((Str) v[0]).decode());
                     if (!m.find()) return Str.of("");
                     String g = m.group((int) (long) (Long) v[2]);
                     return Str.of(g == null ? "" : g);
                 }
                 case "regexp_replace": {
-                    Matcher m = Pattern.compile(((Str) v[1]).decode()).matcher(((Str) v[0]).decode());
+                    Matcher m = pattern(v[1]).matcher(((Str) v[0]).decode());
                     StringBuffer sb = new StringBuffer();
                     while (m.find()) m.appendReplacement(sb, ((Str) v[2]).decode());
                     m.appendTail(sb);
@@ -413,7 +429,7 @@ public class SparkExprCheck {
                     return (long) (v[0] instanceof Str s ? s.b().length : ((Bin) v[0]).b().length);
                 case "split": {
                     int limit = (int) (long) (Long) v[2];
-                    String[] parts = ((Str) v[0]).decode().split(((Str) v[1]).decode(), limit == 0 ? -1 : limit);
+                    String[] parts = pattern(v[1]).split(((Str) v[0]).decode(), limit == 0 ? -1 : limit);
                     List<Object> out = new ArrayList<>();
                     for (String part : parts) out.add(Str.of(part));
                     return out;

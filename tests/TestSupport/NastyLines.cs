@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace WarcUriCount.Tests.Support;
+namespace TestSupport;
 
 /// <summary>
 /// Seeded random lines for the <c>seed</c> rule: target lines with every kind of ASCII whitespace (and the
 /// non-whitespace look-alikes 0x1C and 0xA0), near-miss first words, crash cases, extra words, CR endings, WARC
 /// headers, and raw random bytes. Never an LF.
 /// </summary>
-internal static class NastyLines
+public static class NastyLines
 {
     private static readonly string[] Prefixes = ["", "", "", " ", "\t", " \t ", "\u000b", "\u000c", "\r", "\u001c", "\u00a0", "\u0000"];
 

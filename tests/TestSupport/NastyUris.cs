@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WarcUriCount.Tests.Support;
+namespace TestSupport;
 
 /// <summary>
 /// Seeded random URIs built from a grammar of nasty pieces: scheme spellings, separators, userinfo with several
@@ -8,7 +8,7 @@ namespace WarcUriCount.Tests.Support;
 /// whitespace and control bytes), ports (empty, zero-padded, defaults of this and other schemes, garbage) and
 /// tails, with an occasional random byte inserted or a piece dropped.
 /// </summary>
-internal static class NastyUris
+public static class NastyUris
 {
     // The first 14 are common valid schemes, drawn more often.
     private static readonly string[] Schemes =
