@@ -5,6 +5,9 @@
 #   (3) the classic Python streaming pipeline: zcat | mapper.py | sort | reducer.py
 #   (4) the shell one-liner: zcat | grep | awk | sort | uniq -c
 #   (5) bigdata count, two workers on two copies of the file (2-core scaling)
+#   (6) the streaming mapper, WARC content on stdin: zcat | warc-uri-count map --input-style warc
+#   (7) the streaming mapper, the file as a location on stdin: warc-uri-count map --input-style locations
+#   and the streaming executable's start-up: median wall time of `warc-uri-count reduce < /dev/null` over 20 runs
 # Throughput is MB/s of COMPRESSED input (10^6 bytes), wall clock including process start, best of N runs
 # (the machine may be shared and noisy). A piece that is missing or fails is reported, never silently skipped.
 #
@@ -20,6 +23,8 @@
 #   BENCH_SKIP_BUILD=1 use the existing Release build
 #   BENCH_CLI          command that runs the CLI [dotnet src/BigData.Cli/bin/Release/net10.0/bigdata.dll], e.g. a
 #                      published single-file executable
+#   BENCH_STREAMING    command that runs warc-uri-count [artifacts/streaming/warc-uri-count when
+#                      scripts/publish-streaming.sh has made it, else dotnet jobs/WarcUriCount.Streaming/bin/Release/...]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -40,6 +45,8 @@ mkdir -p "$BENCH_DIR"
 
 CLI_DLL=$ROOT/src/BigData.Cli/bin/Release/net10.0/bigdata.dll
 TOOLS_DLL=$ROOT/tests/BigData.Benchmarks/bin/Release/net10.0/BigData.Benchmarks.dll
+STREAMING_EXE=$ROOT/artifacts/streaming/warc-uri-count
+STREAMING_DLL=$ROOT/jobs/WarcUriCount.Streaming/bin/Release/net10.0/warc-uri-count.dll
 MAPPER=$ROOT/scripts/classic/mapper.py
 REDUCER=$ROOT/scripts/classic/reducer.py
 
@@ -51,7 +58,7 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # Build (once)
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   log "Building Release (CLI and benchmark tools) ..."
-  for project in src/BigData.Cli/BigData.Cli.csproj tests/BigData.Benchmarks/BigData.Benchmarks.csproj; do
+  for project in src/BigData.Cli/BigData.Cli.csproj tests/BigData.Benchmarks/BigData.Benchmarks.csproj jobs/WarcUriCount.Streaming/WarcUriCount.Streaming.csproj; do
     if ! dotnet build "$project" -c Release -nologo -v q >"$BENCH_DIR/build.log" 2>&1; then
       log "build of $project failed (see $BENCH_DIR/build.log); measurements that need it will say so"
     fi
@@ -64,6 +71,16 @@ elif [ -f "$CLI_DLL" ]; then
   CLI="dotnet $(printf '%q' "$CLI_DLL")"
 else
   CLI=""
+fi
+
+if [ -n "${BENCH_STREAMING:-}" ]; then
+  STREAMING=$BENCH_STREAMING
+elif [ -x "$STREAMING_EXE" ]; then
+  STREAMING=$(printf '%q' "$STREAMING_EXE")
+elif [ -f "$STREAMING_DLL" ]; then
+  STREAMING="dotnet $(printf '%q' "$STREAMING_DLL")"
+else
+  STREAMING=""
 fi
 
 have_cli_command() { # does the CLI know this subcommand and option? (the skeleton's stub CLI knows none)
@@ -106,13 +123,15 @@ cat "$FILE" "$COPY" >/dev/null
 
 # ---------------------------------------------------------------------------------------------------------------
 # Measurements. Each is a bash -c command line whose stdout is kept for a sanity check of its result.
-NAMES=(gunzip count1 classic oneliner count2)
+NAMES=(gunzip count1 classic oneliner count2 streamwarc streamloc)
 declare -A LABEL CMD BYTES REPEATS CHECK BEST STATUS RESULT
 LABEL[gunzip]="(1) GZipStream decompression"
 LABEL[count1]="(2) bigdata count --workers 1"
 LABEL[classic]="(3) zcat | mapper.py | sort | reducer.py"
 LABEL[oneliner]="(4) zcat | grep | awk | sort | uniq -c"
 LABEL[count2]="(5) bigdata count --workers 2, 2 files"
+LABEL[streamwarc]="(6) zcat | warc-uri-count map (warc)"
+LABEL[streamloc]="(7) warc-uri-count map (locations)"
 
 q() { printf '%q' "$1"; }
 CMD[gunzip]="dotnet $(q "$TOOLS_DLL") gunzip $(q "$FILE")"
@@ -120,6 +139,8 @@ CMD[count1]="$CLI count --workers 1 --output - $(q "$FILE")"
 CMD[classic]="zcat $(q "$FILE") | python3 $(q "$MAPPER") | LC_ALL=C sort | python3 $(q "$REDUCER")"
 CMD[oneliner]="zcat $(q "$FILE") | grep -a '^WARC-Target-URI:' | awk '{split(\$2,p,\"/\"); print p[1]\"//\"p[3]}' | LC_ALL=C sort | uniq -c"
 CMD[count2]="$CLI count --workers 2 --output - $(q "$FILE") $(q "$COPY")"
+CMD[streamwarc]="zcat $(q "$FILE") | $STREAMING map --input-style warc"
+CMD[streamloc]="printf '%s\\n' $(q "$FILE") | $STREAMING map --input-style locations"
 
 for n in "${NAMES[@]}"; do BYTES[$n]=$SIZE; REPEATS[$n]=$REPEAT; STATUS[$n]=""; BEST[$n]=""; RESULT[$n]=""; done
 BYTES[count2]=$((SIZE * 2))
@@ -131,6 +152,8 @@ REPEATS[oneliner]=$SLOW_REPEAT
 CHECK[gunzip]='awk "NF==3 && \$2>0 { printf \"%.0f MB out\", \$2/1e6; ok=1 } END { exit !ok }"'
 CHECK[count1]='awk -F"\t" "NF>=2 { k++; s+=\$NF } END { if (k) printf \"%d keys, %d counted\", k, s; exit !k }"'
 CHECK[count2]=${CHECK[count1]}
+CHECK[streamwarc]=${CHECK[count1]}
+CHECK[streamloc]=${CHECK[count1]}
 CHECK[classic]=${CHECK[count1]}
 CHECK[oneliner]='awk "NF>=2 { k++; s+=\$1 } END { if (k) printf \"%d keys, %d counted\", k, s; exit !k }"'
 
@@ -145,6 +168,10 @@ for f in "$MAPPER" "$REDUCER"; do
   [ -f "$f" ] || missing="$missing ${f#"$ROOT"/}"
 done
 [ -z "$missing" ] || STATUS[classic]="not available (missing$missing)"
+if [ -z "$STREAMING" ]; then
+  STATUS[streamwarc]="not available (warc-uri-count not built or published)"
+  STATUS[streamloc]=${STATUS[streamwarc]}
+fi
 command -v python3 >/dev/null || STATUS[classic]="not available (no python3)"
 
 run_once() { # name -> updates BEST / STATUS / RESULT
@@ -202,6 +229,20 @@ for n in "${NAMES[@]}"; do
 done
 
 echo
+# The streaming mapper against the local runner on one worker: same file, same run.
+for n in streamwarc streamloc; do
+  if [ -z "${STATUS[$n]}" ] && [ -n "${BEST[$n]}" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; then
+    echo "${LABEL[$n]}: $(awk -v a="${BEST[count1]}" -v b="${BEST[$n]}" 'BEGIN { printf "%.2f", a / b }')x the throughput of (2) bigdata count --workers 1"
+  else
+    echo "${LABEL[$n]} vs (2): cannot tell: ${STATUS[$n]:-${STATUS[count1]:-a measurement is missing}}"
+  fi
+done
+if [ -n "$STREAMING" ]; then
+  startup=$(for i in $(seq 20); do
+    t0=$EPOCHREALTIME; eval "$STREAMING reduce" </dev/null >/dev/null 2>&1; t1=$EPOCHREALTIME; elapsed "$t0" "$t1"; echo
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", (v[10] + v[11]) / 2 * 1000 }')
+  echo "Streaming start-up: median ${startup} ms of 20 runs of 'warc-uri-count reduce < /dev/null' ($STREAMING)"
+fi
 if [ -n "$BASE" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; then
   ratio=$(awk -v r="$(mbps "$SIZE" "${BEST[count1]}")" -v b="$BASE" 'BEGIN { printf "%.3f", r / b }')
   if awk -v r="$ratio" 'BEGIN { exit !(r >= 0.95) }'; then

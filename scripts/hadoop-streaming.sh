@@ -125,6 +125,8 @@ build_command() { # style -> fills CMD
   if [ "$s" = warc ]; then
     # One map task per file: a plain WARC split at an arbitrary line would cut records in two (gzip never splits).
     CMD+=(-D mapreduce.input.fileinputformat.split.minsize=9223372036854775807)
+    # Lines only, never "offset<TAB>line" (TextInputFormat's default in streaming, stated so it cannot change).
+    CMD+=(-D stream.map.input.ignoreKey=true)
   else
     CMD+=(-D "mapreduce.input.lineinputformat.linespermap=$lines_per_map")
     # A speculative duplicate of a map task would download its files a second time.

@@ -169,8 +169,8 @@ public static class StreamingSimulator
         }
 
         Assert.Equal("locations", spec.InputStyle);
-        var tasks = Math.Clamp(spec.MapTasks, 1, Math.Max(1, spec.Inputs.Count));
-        var perTask = (spec.Inputs.Count + tasks - 1) / tasks;
+        var perTask = Math.Max(1, (spec.Inputs.Count + spec.MapTasks - 1) / Math.Max(1, spec.MapTasks));
+        var tasks = Math.Max(1, (spec.Inputs.Count + perTask - 1) / perTask);
         var list = new List<(byte[]?, string?, string?)>();
         long offset = 0;
         for (var t = 0; t < tasks; t++)
