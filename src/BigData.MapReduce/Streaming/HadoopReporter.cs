@@ -11,8 +11,8 @@ namespace BigData.MapReduce.Streaming;
 /// <remarks>
 /// Each counter line INCREMENTS the Hadoop counter, so a task reports its totals exactly once, at the end
 /// (<see cref="WriteCounters"/>). Status lines also tell Hadoop the task is alive: without input, output or status
-/// for <c>mapreduce.task.timeout</c> (10 minutes by default) Hadoop kills a task, so long tasks keep a
-/// <see cref="StartStatusTimer">status timer</see> running.
+/// for <c>mapreduce.task.timeout</c> (10 minutes by default) Hadoop kills a task, so every task keeps a
+/// <see cref="StartStatusTimer">status timer</see> running (on its own thread, so a busy thread pool cannot stop it).
 /// </remarks>
 public sealed class HadoopReporter : IDisposable
 {

@@ -22,6 +22,7 @@ public sealed class StreamReduceTask
     private readonly byte[] _separator;
     private readonly string _inputName;
     private long _bytesRead;
+    private long _inputLines;
     private long _reported;
 
     /// <summary>
@@ -42,12 +43,10 @@ public sealed class StreamReduceTask
     }
 
     /// <summary>Input bytes consumed so far (safe to read from another thread, for status lines).</summary>
-    public long BytesRead => Interlocked.Read(ref _bytesRead);
+    public long BytesRead => Volatile.Read(ref _bytesRead);
 
     /// <summary>Input lines read so far (safe to read from another thread).</summary>
-    public long InputLines => Interlocked.Read(ref _inputLines);
-
-    private long _inputLines;
+    public long InputLines => Volatile.Read(ref _inputLines);
 
     /// <summary>
     /// Sums <paramref name="input"/> into <paramref name="output"/> (neither is closed; the output is flushed). I/O
@@ -69,7 +68,8 @@ public sealed class StreamReduceTask
             long sum = 0;
             while (reader.TryReadLine(out var line, out var tooLong))
             {
-                Interlocked.Increment(ref _inputLines);
+                // One writer: plain atomic stores are enough for the status thread to read.
+                Volatile.Write(ref _inputLines, reader.LineNumber);
                 Volatile.Write(ref _bytesRead, reader.Position);
                 if (tooLong)
                 {
