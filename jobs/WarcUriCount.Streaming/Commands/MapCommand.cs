@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using BigData.MapReduce.Streaming;
 using BigData.Storage.Inputs;
 using BigData.Storage.S3;
@@ -29,7 +30,9 @@ internal static class MapCommand
         reporter.StartStatusTimer(() => Status(taskName, task), request.StatusInterval);
 
         var head = ReplayStream.ReadHead(console.Input);
-        var style = request.InputStyle == StreamInputStyle.Auto ? StreamInputSniffer.Detect(head) : request.InputStyle;
+        var style = request.InputStyle == StreamInputStyle.Auto
+            ? StreamInputSniffer.Detect(head, hasBaseUrl: !string.IsNullOrEmpty(request.InputBaseUrl))
+            : request.InputStyle;
         using var input = new ReplayStream(head, console.Input);
         switch (style)
         {
@@ -40,7 +43,7 @@ internal static class MapCommand
                 MapWarcContent(request, environment, task, head, input);
                 break;
             default:
-                MapLocations(request, resolver, task, input);
+                MapLocations(request, resolver, task, IsGzip(head) ? new GZipStream(input, CompressionMode.Decompress) : input);
                 break;
         }
 
@@ -66,7 +69,7 @@ internal static class MapCommand
     private static void MapWarcContent(StreamingRequest request, HadoopTaskEnvironment environment, StreamMapTask task, byte[] head, Stream input)
     {
         var source = environment.InputName;
-        if (environment.IsHadoopTask && head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+        if (environment.IsHadoopTask && IsGzip(head))
         {
             // Hadoop picks a codec by file name: a gzip file without a .gz name reaches the mapper as binary cut into
             // "lines", which no decoder can repair. Refuse it clearly instead of counting a damaged prefix.
@@ -110,6 +113,9 @@ internal static class MapCommand
             task.MapFile(file);
         }
     }
+
+    /// <summary>Gzip magic bytes. A list of locations may come gzipped too, like Common Crawl's <c>warc.paths.gz</c> (by hand: Hadoop decompresses).</summary>
+    private static bool IsGzip(byte[] head) => StreamInputSniffer.IsGzip(head);
 
     private static List<KeyValuePair<string, long>> AllCounters(StreamMapTask task, InputResolver resolver) =>
         [.. task.Counters.Snapshot().Concat(resolver.Statistics.ToCounters()).OrderBy(c => c.Key, StringComparer.Ordinal)];

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using BigData.Storage.Inputs;
 
@@ -33,19 +34,23 @@ public static class StreamInputSniffer
     /// <c>WARC/</c> version line (any case) mean <see cref="StreamInputStyle.Warc"/>. A first line (after blank and
     /// <c>#</c> lines) that starts with <c>offset&lt;TAB&gt;</c> (NLineInputFormat), has a scheme (<c>s3://</c>,
     /// <c>https://</c>, <c>file://</c>), is an absolute or <c>./</c>-relative path, or names an existing file means
-    /// <see cref="StreamInputStyle.Locations"/>. Anything else is taken as WARC content, so that a foreign file (an
-    /// HTML page) fails with the reader's "not an archive" message naming what it looks like.
+    /// <see cref="StreamInputStyle.Locations"/>; so does any other first line when <paramref name="hasBaseUrl"/>
+    /// (relative manifest lines such as Common Crawl's <c>crawl-data/…</c> with <c>--input-base-url</c>). Anything
+    /// else is taken as WARC content, so that a foreign file (an HTML page) fails with the reader's "not an archive"
+    /// message naming what it looks like.
     /// </summary>
-    public static StreamInputStyle? Detect(ReadOnlySpan<byte> head)
+    public static StreamInputStyle? Detect(ReadOnlySpan<byte> head, bool hasBaseUrl = false)
     {
         if (head.IsEmpty)
         {
             return null;
         }
 
-        if (head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+        if (IsGzip(head))
         {
-            return StreamInputStyle.Warc;
+            // A gzipped archive, or a gzipped list of locations (like Common Crawl's warc.paths.gz): look inside.
+            var inner = InflatePrefix(head);
+            return inner.Length == 0 || IsGzip(inner) ? StreamInputStyle.Warc : Detect(inner, hasBaseUrl) ?? StreamInputStyle.Warc;
         }
 
         if (head.Length >= 5 && Ascii.EqualsIgnoreCase(head[..5], "WARC/"u8))
@@ -68,10 +73,35 @@ public static class StreamInputSniffer
                 continue;
             }
 
-            return LooksLikeLocation(location) ? StreamInputStyle.Locations : StreamInputStyle.Warc;
+            return hasBaseUrl || LooksLikeLocation(location) ? StreamInputStyle.Locations : StreamInputStyle.Warc;
         }
 
         return null;
+    }
+
+    /// <summary>True when <paramref name="head"/> starts with the gzip magic bytes.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+
+    /// <summary>What the first bytes of a gzip stream decompress to, as far as <paramref name="head"/> goes.</summary>
+    private static byte[] InflatePrefix(ReadOnlySpan<byte> head)
+    {
+        using var gzip = new GZipStream(new MemoryStream(head.ToArray()), CompressionMode.Decompress);
+        var inflated = new byte[HeadBytes];
+        var length = 0;
+        try
+        {
+            int n;
+            while (length < inflated.Length && (n = gzip.Read(inflated, length, inflated.Length - length)) > 0)
+            {
+                length += n;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // The head ends inside the stream, or it is not gzip after all: what came out so far is what there is.
+        }
+
+        return inflated[..length];
     }
 
     private static bool LooksLikeLocation(ReadOnlySpan<byte> location)

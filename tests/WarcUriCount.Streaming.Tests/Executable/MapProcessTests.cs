@@ -28,6 +28,24 @@ public sealed class MapProcessTests
     }
 
     [Fact]
+    public void Map_RelativeManifestLinesWithBaseUrl_ReadLikeAManifest()
+    {
+        // Like Common Crawl's warc.paths.gz: relative lines, gzipped, joined to --input-base-url.
+        var list = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(list, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        {
+            gzip.Write("authority.warc\nversions.warc\n"u8);
+        }
+
+        var result = Exe.Run(["map", "--input-base-url", "file://" + RepoPaths.Fixtures], list.ToArray());
+
+        Assert.Equal(0, result.ExitCode);
+        var expected = LocalRunner.CountToStdout([Fixtures.Path("authority.warc"), Fixtures.Path("versions.warc")], []);
+        TsvAssert.Equal(expected.Tsv, result.Stdout, "relative locations with a base URL");
+        Assert.Equal(2, StreamingReporterLines.Counters(result.Stderr)["files.ok"]);
+    }
+
+    [Fact]
     public void Map_GzipOnStdinOutsideHadoop_IsDecompressed()
     {
         var result = Exe.Run(["map", "--key", "host"], File.ReadAllBytes(Fixtures.Path("single-member.warc.gz")));

@@ -24,10 +24,35 @@ public sealed class StreamInputTests
         Assert.Equal(expected, StreamInputSniffer.Detect(Encoding.UTF8.GetBytes(head)));
     }
 
+    [Theory]
+    [InlineData("crawl-data/CC-MAIN-2024-10/segments/1/warc/x.warc.gz\n", StreamInputStyle.Locations)]
+    [InlineData("WARC/1.0\r\n", StreamInputStyle.Warc)]
+    public void Detect_WithBaseUrl_RelativeLinesAreLocations(string head, StreamInputStyle expected)
+    {
+        Assert.Equal(expected, StreamInputSniffer.Detect(Encoding.UTF8.GetBytes(head), hasBaseUrl: true));
+        Assert.Equal(StreamInputStyle.Warc, StreamInputSniffer.Detect(Encoding.UTF8.GetBytes(head), hasBaseUrl: false));
+    }
+
     [Fact]
-    public void Detect_GzipMagic_IsWarc()
+    public void Detect_GzipMagic_LooksInside()
     {
         Assert.Equal(StreamInputStyle.Warc, StreamInputSniffer.Detect([0x1F, 0x8B, 0x08, 0x00]));
+        Assert.Equal(StreamInputStyle.Warc, StreamInputSniffer.Detect(File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "single-member.warc.gz"))));
+        var list = Gzip("s3://commoncrawl/crawl-data/a.warc.gz\ns3://commoncrawl/crawl-data/b.warc.gz\n");
+        Assert.Equal(StreamInputStyle.Locations, StreamInputSniffer.Detect(list));
+        Assert.Equal(StreamInputStyle.Locations, StreamInputSniffer.Detect(Gzip("crawl-data/a.warc.gz\n"), hasBaseUrl: true));
+        Assert.Equal(StreamInputStyle.Locations, StreamInputSniffer.Detect(list[..20])); // a head cut inside the stream
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
     }
 
     [Fact]
