@@ -7,6 +7,7 @@ return args switch
 {
     ["gunzip", .. var rest] => GunzipTool.Run(rest),
     ["sample", ..] => await SampleTool.RunAsync(args),
+    ["stages", .. var files] => StagesTool.Run(files),
     _ => RunBenchmarks(args),
 };
 
