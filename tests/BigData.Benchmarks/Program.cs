@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Running;
 using BigData.Benchmarks;
 
-// Besides the BenchmarkDotNet suites this executable hosts two small tools for scripts/bench.sh. BenchmarkDotNet runs
+// Besides the BenchmarkDotNet suites this executable hosts three small tools for scripts/bench.sh. BenchmarkDotNet runs
 // each benchmark in a process it generates and builds itself, so these modes never interfere with it.
 return args switch
 {
     ["gunzip", .. var rest] => GunzipTool.Run(rest),
     ["sample", ..] => await SampleTool.RunAsync(args),
+    ["serve", .. var rest] => ServeTool.Run(rest),
     _ => RunBenchmarks(args),
 };
 
