@@ -86,14 +86,19 @@ public sealed class HttpEndToEndTests : IDisposable
         Assert.Equal(LocalBaseline.Sample.Tsv, run.Tsv);
         Assert.Equal(CountRuns.RecordCounters(LocalBaseline.Sample.Counters), CountRuns.RecordCounters(run.Counters));
         Assert.Equal(LocalBaseline.Sample.Counters.Counter("bytes.read"), run.Counters.Counter("bytes.read"));
-        Assert.Equal(1, run.Counters.Counter("io.resumes"));
-        Assert.Equal(0, run.Counters.Counter("io.retries"));
         var requests = _server.RequestsFor(PathOf(Victim));
         Assert.Equal(2, requests.Count);
-        Assert.StartsWith("bytes=", requests[1].Range);
         if (!reset)
         {
+            Assert.Equal(1, run.Counters.Counter("io.resumes"));
+            Assert.Equal(0, run.Counters.Counter("io.retries"));
             Assert.Equal("bytes=200000-", requests[1].Range);
+        }
+        else
+        {
+            // A reset discards what the client had not read yet: usually a resume from where it got to, but on a
+            // starved machine possibly nothing had been read, and then it is a retry from byte 0.
+            Assert.Equal(1, run.Counters.Counter("io.resumes") + run.Counters.Counter("io.retries"));
         }
     }
 
@@ -130,7 +135,7 @@ public sealed class HttpEndToEndTests : IDisposable
         // second attempt (--max-attempts 2) does the same; the file fails, the other three are counted.
         _server.Enqueue(PathOf(Victim), [.. Enumerable.Repeat<Fault>(new Fault.StallHeaders(TimeSpan.FromSeconds(20)), 8)]);
 
-        var run = Count("--io-timeout", "500ms", "--io-retries", "1");
+        var run = Count("--io-timeout", "1s", "--io-retries", "1");
 
         Assert.True(run.Committed, run.Describe());
         Assert.Equal(LocalBaseline.Run(CountRuns.SampleFiles.Where(f => f != Victim)).Tsv, run.Tsv);
