@@ -5,9 +5,13 @@
 #   (3) the classic Python streaming pipeline: zcat | mapper.py | sort | reducer.py
 #   (4) the shell one-liner: zcat | grep | awk | sort | uniq -c
 #   (5) bigdata count, two workers on two copies of the file (2-core scaling)
-#   (6) the streaming mapper, WARC content on stdin: zcat | warc-uri-count map --input-style warc
-#   (7) the streaming mapper, the file as a location on stdin: warc-uri-count map --input-style locations
-#   and the streaming executable's start-up: median wall time of `warc-uri-count reduce < /dev/null` over 20 runs
+#   (6) bigdata count, one worker, reading the file over HTTP from a loopback server (BigData.Benchmarks "serve")
+#   (7) bigdata count, one worker, reading the file from s3rver on 127.0.0.1 through AWSSDK.S3 (uploaded once)
+#   (6) and (7) are also reported relative to (2), the same count reading from local disk.
+#   (8) the streaming mapper, WARC content on stdin: zcat | warc-uri-count map --input-style warc
+#   (9) the streaming mapper, the file as a location on stdin: warc-uri-count map --input-style locations
+#   (8) and (9) are reported relative to (2); then the streaming executable's start-up: median wall time of
+#   `warc-uri-count reduce < /dev/null` over 20 runs
 # Throughput is MB/s of COMPRESSED input (10^6 bytes), wall clock including process start, best of N runs
 # (the machine may be shared and noisy). A piece that is missing or fails is reported, never silently skipped.
 #
@@ -23,8 +27,12 @@
 #   BENCH_SKIP_BUILD=1 use the existing Release build
 #   BENCH_CLI          command that runs the CLI [dotnet src/BigData.Cli/bin/Release/net10.0/bigdata.dll], e.g. a
 #                      published single-file executable
+#   BENCH_ONLY         measure only these, by name: gunzip count1 classic oneliner count2 http1 s3_1 streamwarc
+#                      streamloc streamstart (the start-up timing) [all]
 #   BENCH_STREAMING    command that runs warc-uri-count [artifacts/streaming/warc-uri-count when
 #                      scripts/publish-streaming.sh has made it, else dotnet jobs/WarcUriCount.Streaming/bin/Release/...]
+#   BENCH_REMOTE=0     skip (6) and (7) [1]. s3rver needs tests/tools/node_modules (scripts/test.sh installs it) and
+#                      keeps its copy of the file in BENCH_DIR/s3rver (about the file's size again).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -122,16 +130,92 @@ SIZE=$(stat -c %s "$FILE")
 cat "$FILE" "$COPY" >/dev/null
 
 # ---------------------------------------------------------------------------------------------------------------
+# Loopback servers for (6) and (7): started here, stopped when the script exits. Loopback only.
+REMOTE=${BENCH_REMOTE:-1}
+wanted() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
+S3RVER_JS=$ROOT/tests/tools/node_modules/s3rver/bin/s3rver.js
+S3_BUCKET=bench
+S3_KEY=$(basename "$FILE")
+HTTP_URL=""
+HTTP_STATUS=""
+S3_ENDPOINT=""
+S3_STATUS=""
+S3_PID=""
+cleanup() {
+  [ -n "$S3_PID" ] && kill "$S3_PID" 2>/dev/null
+  [ -n "${HTTP_HOLD:-}" ] && exec {HTTP_HOLD}>&-  # the serve tool stops when its stdin closes
+  return 0
+}
+trap cleanup EXIT
+
+wait_for_line() { # file regex seconds -> prints the first match
+  local i
+  for ((i = 0; i < $3 * 10; i++)); do
+    if grep -oE "$2" "$1" 2>/dev/null | head -n 1 | grep .; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+if [ "$REMOTE" != 1 ]; then
+  HTTP_STATUS="skipped (BENCH_REMOTE=0)"
+  S3_STATUS=$HTTP_STATUS
+else
+  if ! wanted http1; then
+    HTTP_STATUS="skipped (not in BENCH_ONLY)"
+  elif [ ! -f "$TOOLS_DLL" ]; then
+    HTTP_STATUS="not available (BigData.Benchmarks not built)"
+  else
+    # The server reads its stdin until EOF: this script holds the write end, so the server dies with it.
+    rm -f "$BENCH_DIR/serve.url" # a stale URL from the last run must not be read before the new server writes it
+    exec {HTTP_HOLD}> >(exec dotnet "$TOOLS_DLL" serve "$(dirname "$FILE")" >"$BENCH_DIR/serve.url" 2>"$BENCH_DIR/serve.err")
+    if base=$(wait_for_line "$BENCH_DIR/serve.url" '^http://127\.0\.0\.1:[0-9]+/' 30); then
+      HTTP_URL=$base$(basename "$FILE")
+    else
+      HTTP_STATUS="not available (loopback HTTP server did not start; see $BENCH_DIR/serve.err)"
+    fi
+  fi
+
+  if ! wanted s3_1; then
+    S3_STATUS="skipped (not in BENCH_ONLY)"
+  elif [ ! -f "$S3RVER_JS" ]; then
+    S3_STATUS="not available (s3rver missing: run scripts/test.sh or npm install in tests/tools)"
+  elif ! command -v node >/dev/null; then
+    S3_STATUS="not available (no node)"
+  else
+    mkdir -p "$BENCH_DIR/s3rver"
+    rm -f "$BENCH_DIR/s3rver.log"
+    # --openssl-legacy-provider: s3rver 3.7.1 uses DES for listing tokens, which OpenSSL 3 hides otherwise.
+    node --openssl-legacy-provider "$S3RVER_JS" --directory "$BENCH_DIR/s3rver" --address 127.0.0.1 --port 0 \
+      --configure-bucket "$S3_BUCKET" --silent >"$BENCH_DIR/s3rver.log" 2>&1 &
+    S3_PID=$!
+    if port=$(wait_for_line "$BENCH_DIR/s3rver.log" 'listening on 127\.0\.0\.1:[0-9]+' 60); then
+      S3_ENDPOINT=http://127.0.0.1:${port##*:}
+      stored=$(curl -sfI "$S3_ENDPOINT/$S3_BUCKET/$S3_KEY" | tr -d '\r' | awk -F': ' 'tolower($1) == "content-length" { print $2 }')
+      if [ "$stored" != "$SIZE" ]; then
+        log "Uploading $S3_KEY to s3rver (once; kept in $BENCH_DIR/s3rver) ..."
+        # s3rver accepts unsigned requests; a plain PUT avoids needing an S3 client here.
+        curl -sf -o /dev/null -T "$FILE" "$S3_ENDPOINT/$S3_BUCKET/$S3_KEY" || S3_STATUS="not available (upload to s3rver failed)"
+      fi
+    else
+      S3_STATUS="not available (s3rver did not start; see $BENCH_DIR/s3rver.log)"
+    fi
+  fi
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
 # Measurements. Each is a bash -c command line whose stdout is kept for a sanity check of its result.
-NAMES=(gunzip count1 classic oneliner count2 streamwarc streamloc)
+NAMES=(gunzip count1 classic oneliner count2 http1 s3_1 streamwarc streamloc)
 declare -A LABEL CMD BYTES REPEATS CHECK BEST STATUS RESULT
 LABEL[gunzip]="(1) GZipStream decompression"
 LABEL[count1]="(2) bigdata count --workers 1"
 LABEL[classic]="(3) zcat | mapper.py | sort | reducer.py"
 LABEL[oneliner]="(4) zcat | grep | awk | sort | uniq -c"
 LABEL[count2]="(5) bigdata count --workers 2, 2 files"
-LABEL[streamwarc]="(6) zcat | warc-uri-count map (warc)"
-LABEL[streamloc]="(7) warc-uri-count map (locations)"
+LABEL[http1]="(6) bigdata count --workers 1, HTTP"
+LABEL[s3_1]="(7) bigdata count --workers 1, s3rver"
+LABEL[streamwarc]="(8) zcat | warc-uri-count map (warc)"
+LABEL[streamloc]="(9) warc-uri-count map (locations)"
 
 q() { printf '%q' "$1"; }
 CMD[gunzip]="dotnet $(q "$TOOLS_DLL") gunzip $(q "$FILE")"
@@ -139,8 +223,11 @@ CMD[count1]="$CLI count --workers 1 --output - $(q "$FILE")"
 CMD[classic]="zcat $(q "$FILE") | python3 $(q "$MAPPER") | LC_ALL=C sort | python3 $(q "$REDUCER")"
 CMD[oneliner]="zcat $(q "$FILE") | grep -a '^WARC-Target-URI:' | awk '{split(\$2,p,\"/\"); print p[1]\"//\"p[3]}' | LC_ALL=C sort | uniq -c"
 CMD[count2]="$CLI count --workers 2 --output - $(q "$FILE") $(q "$COPY")"
+CMD[http1]="$CLI count --workers 1 --output - $(q "$HTTP_URL")"
+# The SDK's default credential chain finds s3rver's built-in key pair in the environment.
 CMD[streamwarc]="zcat $(q "$FILE") | $STREAMING map --input-style warc"
 CMD[streamloc]="printf '%s\\n' $(q "$FILE") | $STREAMING map --input-style locations"
+CMD[s3_1]="AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER $CLI count --workers 1 --output - --s3-endpoint $(q "$S3_ENDPOINT") $(q "s3://$S3_BUCKET/$S3_KEY")"
 
 for n in "${NAMES[@]}"; do BYTES[$n]=$SIZE; REPEATS[$n]=$REPEAT; STATUS[$n]=""; BEST[$n]=""; RESULT[$n]=""; done
 BYTES[count2]=$((SIZE * 2))
@@ -152,6 +239,8 @@ REPEATS[oneliner]=$SLOW_REPEAT
 CHECK[gunzip]='awk "NF==3 && \$2>0 { printf \"%.0f MB out\", \$2/1e6; ok=1 } END { exit !ok }"'
 CHECK[count1]='awk -F"\t" "NF>=2 { k++; s+=\$NF } END { if (k) printf \"%d keys, %d counted\", k, s; exit !k }"'
 CHECK[count2]=${CHECK[count1]}
+CHECK[http1]=${CHECK[count1]}
+CHECK[s3_1]=${CHECK[count1]}
 CHECK[streamwarc]=${CHECK[count1]}
 CHECK[streamloc]=${CHECK[count1]}
 CHECK[classic]=${CHECK[count1]}
@@ -162,16 +251,23 @@ CHECK[oneliner]='awk "NF>=2 { k++; s+=\$1 } END { if (k) printf \"%d keys, %d co
 if ! have_cli_command count --workers; then
   STATUS[count1]="not available (bigdata has no 'count' command)"
   STATUS[count2]=${STATUS[count1]}
+  STATUS[http1]=${STATUS[count1]}
+  STATUS[s3_1]=${STATUS[count1]}
 fi
+if [ -z "$STREAMING" ]; then
+  STATUS[streamwarc]="not available (warc-uri-count not built or published)"
+  STATUS[streamloc]=${STATUS[streamwarc]}
+fi
+for n in "${NAMES[@]}"; do
+  wanted "$n" || STATUS[$n]="skipped (not in BENCH_ONLY)"
+done
+[ -n "$HTTP_STATUS" ] && [ -z "${STATUS[http1]}" ] && STATUS[http1]=$HTTP_STATUS
+[ -n "$S3_STATUS" ] && [ -z "${STATUS[s3_1]}" ] && STATUS[s3_1]=$S3_STATUS
 missing=""
 for f in "$MAPPER" "$REDUCER"; do
   [ -f "$f" ] || missing="$missing ${f#"$ROOT"/}"
 done
 [ -z "$missing" ] || STATUS[classic]="not available (missing$missing)"
-if [ -z "$STREAMING" ]; then
-  STATUS[streamwarc]="not available (warc-uri-count not built or published)"
-  STATUS[streamloc]=${STATUS[streamwarc]}
-fi
 command -v python3 >/dev/null || STATUS[classic]="not available (no python3)"
 
 run_once() { # name -> updates BEST / STATUS / RESULT
@@ -229,20 +325,6 @@ for n in "${NAMES[@]}"; do
 done
 
 echo
-# The streaming mapper against the local runner on one worker: same file, same run.
-for n in streamwarc streamloc; do
-  if [ -z "${STATUS[$n]}" ] && [ -n "${BEST[$n]}" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; then
-    echo "${LABEL[$n]}: $(awk -v a="${BEST[count1]}" -v b="${BEST[$n]}" 'BEGIN { printf "%.2f", a / b }')x the throughput of (2) bigdata count --workers 1"
-  else
-    echo "${LABEL[$n]} vs (2): cannot tell: ${STATUS[$n]:-${STATUS[count1]:-a measurement is missing}}"
-  fi
-done
-if [ -n "$STREAMING" ]; then
-  startup=$(for i in $(seq 20); do
-    t0=$EPOCHREALTIME; eval "$STREAMING reduce" </dev/null >/dev/null 2>&1; t1=$EPOCHREALTIME; elapsed "$t0" "$t1"; echo
-  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", (v[10] + v[11]) / 2 * 1000 }')
-  echo "Streaming start-up: median ${startup} ms of 20 runs of 'warc-uri-count reduce < /dev/null' ($STREAMING)"
-fi
 if [ -n "$BASE" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; then
   ratio=$(awk -v r="$(mbps "$SIZE" "${BEST[count1]}")" -v b="$BASE" 'BEGIN { printf "%.3f", r / b }')
   if awk -v r="$ratio" 'BEGIN { exit !(r >= 0.95) }'; then
@@ -252,6 +334,31 @@ if [ -n "$BASE" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; the
   fi
 else
   echo "Target (2) >= 0.95 x (1): cannot tell: ${STATUS[count1]:-${STATUS[gunzip]:-a measurement is missing}}"
+fi
+for n in http1 s3_1; do
+  what=${LABEL[$n]#*, }
+  if [ -z "${STATUS[$n]}" ] && [ -n "${BEST[$n]}" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; then
+    rel=$(awk -v r="$(mbps "$SIZE" "${BEST[$n]}")" -v b="$(mbps "$SIZE" "${BEST[count1]}")" 'BEGIN { printf "%.3f", r / b }')
+    same="same result as (2)"
+    [ "${RESULT[$n]}" = "${RESULT[count1]}" ] || same="RESULT DIFFERS from (2): ${RESULT[$n]} vs ${RESULT[count1]}"
+    echo "Reading over $what: $(mbps "$SIZE" "${BEST[$n]}") MB/s = ${rel}x reading from local disk (2); $same"
+  else
+    echo "Reading over $what: cannot tell: ${STATUS[$n]:-${STATUS[count1]:-a measurement is missing}}"
+  fi
+done
+# The streaming mapper against the local runner on one worker: same file, same run.
+for n in streamwarc streamloc; do
+  if [ -z "${STATUS[$n]}" ] && [ -n "${BEST[$n]}" ] && [ -z "${STATUS[count1]}" ] && [ -n "${BEST[count1]}" ]; then
+    echo "${LABEL[$n]}: $(awk -v a="${BEST[count1]}" -v b="${BEST[$n]}" 'BEGIN { printf "%.2f", a / b }')x the throughput of (2) bigdata count --workers 1"
+  else
+    echo "${LABEL[$n]} vs (2): cannot tell: ${STATUS[$n]:-${STATUS[count1]:-a measurement is missing}}"
+  fi
+done
+if [ -n "$STREAMING" ] && wanted streamstart; then
+  startup=$(for i in $(seq 20); do
+    t0=$EPOCHREALTIME; eval "$STREAMING reduce" </dev/null >/dev/null 2>&1; t1=$EPOCHREALTIME; elapsed "$t0" "$t1"; echo
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", (v[10] + v[11]) / 2 * 1000 }')
+  echo "Streaming start-up: median ${startup} ms of 20 runs of 'warc-uri-count reduce < /dev/null' ($STREAMING)"
 fi
 if [ -z "${STATUS[count1]}" ] && [ -z "${STATUS[count2]}" ] && [ -n "${BEST[count1]}" ] && [ -n "${BEST[count2]}" ]; then
   scaling=$(awk -v a="$(mbps "${BYTES[count2]}" "${BEST[count2]}")" -v b="$(mbps "$SIZE" "${BEST[count1]}")" 'BEGIN { printf "%.2f", a / b }')

@@ -22,9 +22,17 @@ public static class CliHarness
         return new CliResult(code, data.ToArray(), stdout.ToString(), stderr.ToString());
     }
 
-    public static CliResult Process(string workingDirectory, params string[] args)
+    public static CliResult Process(string workingDirectory, params string[] args) =>
+        ProcessWithEnvironment(workingDirectory, null, args);
+
+    /// <summary>As <see cref="Process(string, string[])"/>, with variables added to (or, when null, removed from) the environment.</summary>
+    public static CliResult ProcessWithEnvironment(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var result = ProcessRunner.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "bigdata.dll"), .. args], workingDirectory: workingDirectory);
+        var result = ProcessRunner.Run(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "bigdata.dll"), .. args],
+            environment: environment?.ToDictionary(),
+            workingDirectory: workingDirectory);
         return new CliResult(result.ExitCode, result.Stdout, result.StdoutText, result.Stderr);
     }
 }

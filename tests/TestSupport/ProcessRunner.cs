@@ -38,7 +38,15 @@ public static class ProcessRunner
         {
             foreach (var (k, v) in environment)
             {
-                info.Environment[k] = v;
+                // A null value removes the variable rather than passing it on empty.
+                if (v == null)
+                {
+                    info.Environment.Remove(k);
+                }
+                else
+                {
+                    info.Environment[k] = v;
+                }
             }
         }
 

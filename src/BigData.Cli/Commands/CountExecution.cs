@@ -90,14 +90,23 @@ public static class CountExecution
         }
     }
 
-    private static InputOptions InputOptionsFrom(StorageSettings s) => new()
+    private static InputOptions InputOptionsFrom(StorageSettings s)
     {
-        InputBaseUrl = s.InputBaseUrl,
-        Limit = s.Limit,
-        SampleFraction = s.SampleFraction,
-        Seed = s.SampleSeed,
-        S3 = new S3Options { Region = s.S3Region, Endpoint = s.S3Endpoint, Anonymous = s.S3Anonymous },
-    };
+        var options = new InputOptions
+        {
+            InputBaseUrl = s.InputBaseUrl,
+            Limit = s.Limit,
+            SampleFraction = s.SampleFraction,
+            Seed = s.SampleSeed,
+            S3 = new S3Options { Region = s.S3Region, Endpoint = s.S3Endpoint, Anonymous = s.S3Anonymous },
+        };
+        if (s.IoTimeout is { } timeout)
+        {
+            options = options with { ConnectTimeout = timeout, ResponseTimeout = timeout, ReadTimeout = timeout };
+        }
+
+        return s.IoRetries is { } retries ? options with { MaxRetries = retries } : options;
+    }
 
     private static ProgressSnapshot Snapshot(JobProgress p) => p.Phase == JobPhase.Reduce
         ? new ProgressSnapshot("reduce", p.ReduceTasksDone, p.ReduceTasksTotal, p.ReduceTasksDone, p.ReduceTasksTotal)

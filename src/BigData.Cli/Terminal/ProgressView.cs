@@ -18,6 +18,10 @@ public static class ProgressView
     public static T Run<T>(CliConsole io, Func<ProgressSnapshot> poll, Func<T> work)
     {
         var task = Task.Factory.StartNew(work, TaskCreationOptions.LongRunning);
+
+        // Waiting on the work itself would throw its failure wrapped in an AggregateException (a failed job would
+        // surface as an unhandled exception); this continuation never faults, and GetResult below rethrows unwrapped.
+        var ended = task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (io.ErrorIsTerminal)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
@@ -27,7 +31,7 @@ public static class ProgressView
                 .Start(ctx =>
                 {
                     var bar = ctx.AddTask("map");
-                    while (!task.Wait(200))
+                    while (!ended.Wait(200))
                     {
                         Update(bar, poll());
                     }
@@ -39,7 +43,7 @@ public static class ProgressView
         else
         {
             var started = DateTime.UtcNow;
-            while (!task.Wait(PlainInterval))
+            while (!ended.Wait(PlainInterval))
             {
                 var p = poll();
                 io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

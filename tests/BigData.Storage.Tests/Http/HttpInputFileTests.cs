@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using BigData.Storage.Inputs;
 using BigData.Storage.Inputs.Http;
+using TestSupport.Http;
 
 namespace BigData.Storage.Tests.Http;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using BigData.Storage.Inputs;
-using BigData.Storage.Tests.Http;
+using TestSupport.Http;
 using TestSupport;
 
 namespace BigData.Storage.Tests.Inputs;

@@ -1,5 +1,5 @@
 using BigData.Storage.Outputs;
-using BigData.Storage.Tests.DuckDb;
+using TestSupport.DuckDb;
 using TestSupport;
 
 namespace BigData.Storage.Tests.Outputs;

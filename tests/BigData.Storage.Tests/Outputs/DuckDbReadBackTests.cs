@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BigData.Storage.Outputs;
-using BigData.Storage.Tests.DuckDb;
+using TestSupport.DuckDb;
 
 namespace BigData.Storage.Tests.Outputs;
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using BigData.Storage.Inputs;
 using BigData.Storage.S3;
-using BigData.Storage.Tests.Http;
+using TestSupport.Http;
 
 namespace BigData.Storage.Tests.S3;
 

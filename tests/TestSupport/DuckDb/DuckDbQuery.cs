@@ -1,8 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
-using TestSupport;
 
-namespace BigData.Storage.Tests.DuckDb;
+namespace TestSupport.DuckDb;
 
 /// <summary>The result of one SQL statement in DuckDB, values in DuckDB's JSON form (BIGINT as a string).</summary>
 public sealed record DuckDbResult(string? Error, IReadOnlyList<string> Columns, IReadOnlyList<string> Types, IReadOnlyList<JsonElement[]> Rows)
@@ -32,7 +31,7 @@ public static class DuckDbQuery
     /// <summary>Where <c>npm ci</c> in tests/tools puts the packages.</summary>
     public static string NodeModules => RepoPaths.Of("tests", "tools", "node_modules");
 
-    private static string Script => RepoPaths.Of("tests", "BigData.Storage.Tests", "tools", "duckdb-query.js");
+    private static string Script => RepoPaths.Of("tests", "TestSupport", "tools", "duckdb-query.js");
 
     /// <summary>Runs the statements in one DuckDB instance and returns their results by id.</summary>
     /// <exception cref="InvalidOperationException">DuckDB or node is missing, or the script failed.</exception>

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace BigData.Storage.Tests.Http;
+namespace TestSupport.Http;
 
 /// <summary>What the server does with one request instead of (or while) serving the file.</summary>
 public abstract record Fault
@@ -31,13 +32,14 @@ public abstract record Fault
     public sealed record OtherETag(string ETag) : Fault;
 }
 
-/// <summary>One request the server received.</summary>
-public sealed record RecordedRequest(string Method, string Path, string? Range);
+/// <summary>One request the server received, <paramref name="At"/> after the server started.</summary>
+public sealed record RecordedRequest(string Method, string Path, string? Range, TimeSpan At);
 
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1 built on <see cref="TcpListener"/>, so a test controls every byte and can cut
 /// connections: serves registered files (with Range support and an ETag) and plays queued <see cref="Fault"/>s, one per
 /// request, per path. Every response closes its connection. Also answers path-style S3 GETs (<c>/bucket/key</c>).
+/// Shared by the storage unit tests and the CLI's end-to-end tests (tests/TestSupport).
 /// </summary>
 public sealed class LoopbackHttpServer : IDisposable
 {
@@ -47,6 +49,7 @@ public sealed class LoopbackHttpServer : IDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Task _acceptLoop;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public LoopbackHttpServer()
     {
@@ -132,7 +135,7 @@ public sealed class LoopbackHttpServer : IDisposable
                     .Where(l => l.StartsWith("Range:", StringComparison.OrdinalIgnoreCase))
                     .Select(l => l["Range:".Length..].Trim())
                     .FirstOrDefault();
-                _requests.Enqueue(new RecordedRequest(requestLine[0], path, range));
+                _requests.Enqueue(new RecordedRequest(requestLine[0], path, range, _clock.Elapsed));
                 Fault? fault = _faults.TryGetValue(path, out var queue) && queue.TryDequeue(out var f) ? f : null;
                 await RespondAsync(client, stream, path, range, fault);
             }
