@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using BigData.MapReduce.Streaming;
+using BigData.MapReduce.Text;
 using BigData.Storage.Inputs;
 using BigData.Storage.S3;
 

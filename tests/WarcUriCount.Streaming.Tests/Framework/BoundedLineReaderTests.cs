@@ -1,5 +1,6 @@
 using System.Text;
 using BigData.MapReduce.Streaming;
+using BigData.MapReduce.Text;
 
 namespace WarcUriCount.Streaming.Tests.Framework;
 

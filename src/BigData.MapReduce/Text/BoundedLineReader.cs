@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Diagnostics;
 
-namespace BigData.MapReduce.Streaming;
+namespace BigData.MapReduce.Text;
 
 /// <summary>
-/// Reads LF-terminated lines from a stream (a streaming task's stdin) through a pooled buffer, handing each out as
-/// a span valid until the next read: no allocation per line. Unlike <see cref="Text.KeyValueReader"/> it survives
-/// lines of any length: a line longer than <c>maxLineBytes</c> is returned cut to its first
+/// Reads LF-terminated lines from a stream through a pooled buffer, handing each out as a span valid until the next
+/// read: no allocation per line. A CR before the LF stays part of the line. It survives lines of any length: a line longer than <c>maxLineBytes</c> is returned cut to its first
 /// bytes seen (at most <see cref="TooLongPrefixBytes"/>) with <c>tooLong</c> set, and the rest of it is skipped, so one huge line
 /// costs bounded memory and never ends the task. A last line without LF still counts.
 /// </summary>
@@ -23,6 +22,7 @@ public sealed class BoundedLineReader : IDisposable
     private readonly byte[] _prefix = new byte[TooLongPrefixBytes];
     private byte[]? _buffer;
     private int _start;
+    private int _lineStart;
     private int _end;
     private bool _eof;
 
@@ -102,6 +102,22 @@ public sealed class BoundedLineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Like <see cref="TryReadLine(out ReadOnlySpan{byte}, out bool)"/>, but as memory, for callers that keep the
+    /// current line in a field (a merge cursor). Valid until the next read.
+    /// </summary>
+    public bool TryReadLineAsMemory(out ReadOnlyMemory<byte> line, out bool tooLong)
+    {
+        if (!TryReadLine(out ReadOnlySpan<byte> span, out tooLong))
+        {
+            line = default;
+            return false;
+        }
+
+        line = tooLong ? _prefix.AsMemory(0, span.Length) : _buffer.AsMemory(_lineStart, span.Length);
+        return true;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -152,6 +168,7 @@ public sealed class BoundedLineReader : IDisposable
     {
         LineOffset = Position;
         Position += consumed;
+        _lineStart = _start;
         _start += consumed;
         LineNumber++;
     }
