@@ -19,7 +19,7 @@ public static class CountCommand
         };
         var key = new Option<string>("--key")
         {
-            Description = "Key rule: origin (scheme://host[:port]), host, or seed (exactly what the classic Python streaming mapper prints; line-oriented). Default: origin.",
+            Description = "Key rule: origin (scheme://host[:port]), host, or seed (exactly what the classic Python streaming mapper prints; line-oriented).",
             DefaultValueFactory = _ => "origin",
         };
         key.OneOf("origin", "host", "seed");
@@ -42,12 +42,12 @@ public static class CountCommand
         };
         var memory = new Option<string>("--memory")
         {
-            Description = "Aggregation memory budget for the whole job (KB, MB, GB). Beyond it, sorted runs spill to disk and are merged. Default: 1GB.",
+            Description = "Aggregation memory budget for the whole job (KB, MB, GB). Beyond it, sorted runs spill to disk and are merged.",
             DefaultValueFactory = _ => "1GB",
         };
         var maxAttempts = new Option<int>("--max-attempts")
         {
-            Description = "Attempts per map task before its file counts as failed (I/O errors are retried; damaged data is not). Default: 2.",
+            Description = "Attempts per map task before its file counts as failed (I/O errors are retried; damaged data is not).",
             DefaultValueFactory = _ => 2,
         };
         var maxFailed = new Option<int?>("--max-failed-files")

@@ -79,13 +79,13 @@ public sealed class StorageOptionSet
 
     private readonly Option<string> _format = new("--format")
     {
-        Description = "Output format: tsv (Hadoop-compatible key<TAB>count), csv (header key,count), parquet (key: string, count: int64) or jsonl. Default: tsv.",
+        Description = "Output format: tsv (Hadoop-compatible key<TAB>count), csv (header key,count), parquet (key: string, count: int64) or jsonl.",
         DefaultValueFactory = _ => "tsv",
     };
 
     private readonly Option<string> _compress = new("--compress")
     {
-        Description = "gzip or none. Text formats get a .gz file; parquet uses its internal GZIP codec. Default: none.",
+        Description = "gzip or none. Text formats get a .gz file; parquet uses its internal GZIP codec.",
         DefaultValueFactory = _ => "none",
     };
 
