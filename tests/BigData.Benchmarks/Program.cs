@@ -1,13 +1,14 @@
 using BenchmarkDotNet.Running;
 using BigData.Benchmarks;
 
-// Besides the BenchmarkDotNet suites this executable hosts two small tools for scripts/bench.sh. BenchmarkDotNet runs
+// Besides the BenchmarkDotNet suites this executable hosts small tools for scripts/bench.sh. BenchmarkDotNet runs
 // each benchmark in a process it generates and builds itself, so these modes never interfere with it.
 return args switch
 {
     ["gunzip", .. var rest] => GunzipTool.Run(rest),
     ["sample", ..] => await SampleTool.RunAsync(args),
     ["stages", .. var files] => StagesTool.Run(files),
+    ["overhead", .. var rest] => OverheadTool.Run(rest),
     _ => RunBenchmarks(args),
 };
 
