@@ -98,19 +98,18 @@ public sealed partial class WarcReader
         long contentLength = HeaderScan.Missing;
         var index = HeaderIndex.Empty;
         int lineStart = versionEnd;
-        int searched = versionEnd; // no LF in lineStart..searched: a long line is not searched again after each read
+        var lineFeeds = new LineFeedScanner(versionEnd); // remembers what it scanned: a long line is not searched again after each read
         while (true)
         {
             var data = _window.Data;
-            int lf = data[searched..].IndexOf((byte)'\n');
-            if (lf < 0)
+            int lineEnd = lineFeeds.Next(data, lineStart);
+            if (lineEnd < 0)
             {
                 if (data.Length - versionEnd > _options.MaxHeaderBytes)
                 {
                     return DropLongHeader(offset);
                 }
 
-                searched = data.Length;
                 if (!_window.ReadMore())
                 {
                     return EndOfInput(cutRecordAt: offset);
@@ -119,7 +118,6 @@ public sealed partial class WarcReader
                 continue;
             }
 
-            int lineEnd = searched + lf;
             if (lineEnd + 1 - versionEnd > _options.MaxHeaderBytes)
             {
                 return DropLongHeader(offset);
@@ -141,7 +139,7 @@ public sealed partial class WarcReader
                 index.Note(line, lineStart - versionEnd);
             }
 
-            lineStart = searched = lineEnd + 1;
+            lineStart = lineEnd + 1;
         }
     }
 

@@ -73,7 +73,7 @@ public readonly ref partial struct WarcRecord
 
     /// <summary>The <c>WARC-Type</c> value (trimmed), or empty when the record has none.</summary>
     public ReadOnlySpan<byte> Type =>
-        TryGetIndexed(_index.Type(out int line), line, HeaderName.WarcType, out var type) ? type : default;
+        TryGetIndexed(_index.Type(out var line), line, HeaderName.WarcType, out var type) ? type : default;
 
     /// <summary>
     /// The <c>WARC-Target-URI</c>, trimmed and with a surrounding <c>&lt;…&gt;</c> removed. False when the record
@@ -81,7 +81,7 @@ public readonly ref partial struct WarcRecord
     /// </summary>
     public bool TryGetTargetUri(out ReadOnlySpan<byte> uri)
     {
-        if (!TryGetIndexed(_index.TargetUri(out int line), line, HeaderName.WarcTargetUri, out uri))
+        if (!TryGetIndexed(_index.TargetUri(out var line), line, HeaderName.WarcTargetUri, out uri))
         {
             return false;
         }
@@ -95,12 +95,12 @@ public readonly ref partial struct WarcRecord
     }
 
     /// <summary><see cref="TryGetHeader"/> for a header the reader may have indexed (then without a scan).</summary>
-    private bool TryGetIndexed(IndexedHeader indexed, int lineStart, HeaderName name, out ReadOnlySpan<byte> value)
+    private bool TryGetIndexed(IndexedHeader indexed, Range line, HeaderName name, out ReadOnlySpan<byte> value)
     {
         switch (indexed)
         {
             case IndexedHeader.Found:
-                value = HeaderLines.ValueAt(HeaderBlock, lineStart, name, _scratch);
+                value = HeaderLines.ValueAt(HeaderBlock, line, name, _scratch);
                 return true;
             case IndexedHeader.Absent:
                 value = default;

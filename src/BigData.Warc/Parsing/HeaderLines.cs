@@ -54,16 +54,14 @@ internal static class HeaderLines
     }
 
     /// <summary>
-    /// The value of the header named <paramref name="name"/> whose line starts at <paramref name="lineStart"/> of
-    /// <paramref name="block"/> (found earlier, for example by <see cref="HeaderIndex"/>), joined as by
-    /// <see cref="TryFind"/>.
+    /// The value of the header named <paramref name="name"/> on <paramref name="line"/> of <paramref name="block"/>
+    /// (without its LF; found earlier, for example by <see cref="HeaderIndex"/>), joined as by <see cref="TryFind"/>.
     /// </summary>
-    public static ReadOnlySpan<byte> ValueAt(ReadOnlySpan<byte> block, int lineStart, HeaderName name, JoinScratch? scratch)
+    public static ReadOnlySpan<byte> ValueAt(ReadOnlySpan<byte> block, Range line, HeaderName name, JoinScratch? scratch)
     {
-        int position = lineStart;
-        bool matched = TryMatch(NextLine(block, ref position), name, out var value);
+        bool matched = TryMatch(block[line], name, out var value);
         Debug.Assert(matched, "the line was indexed under this name");
-        return WithContinuations(value, block, position, scratch);
+        return WithContinuations(value, block, line.End.Value + 1, scratch);
     }
 
     /// <summary>True when a line starting with <paramref name="first"/> continues the previous header (space or tab).</summary>
