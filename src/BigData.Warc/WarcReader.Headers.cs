@@ -4,8 +4,11 @@ namespace BigData.Warc;
 
 public sealed partial class WarcReader
 {
-    /// <summary>Where a record's header block ends, relative to the record start, and its Content-Length.</summary>
-    private readonly record struct HeaderScan(int HeaderEnd, int BlockStart, long ContentLength)
+    /// <summary>
+    /// Where a record's header block ends, relative to the record start, its Content-Length, and where the headers
+    /// the record exposes as properties are in the block.
+    /// </summary>
+    private readonly record struct HeaderScan(int HeaderEnd, int BlockStart, long ContentLength, HeaderIndex Index)
     {
         /// <summary><see cref="ContentLength"/> when the header has none.</summary>
         public const long Missing = -1;
@@ -86,26 +89,27 @@ public sealed partial class WarcReader
 
     /// <summary>
     /// Reads header lines after the version line up to the empty line that ends them, noting Content-Length (first
-    /// one wins). Only the header's own bytes are needed; they are made contiguous in the window.
+    /// one wins) and indexing the lines of the headers every job asks for. Only the header's own bytes are needed;
+    /// they are made contiguous in the window.
     /// </summary>
     private Step ReadHeaders(long offset, int versionEnd, out HeaderScan header)
     {
         header = default;
         long contentLength = HeaderScan.Missing;
+        var index = HeaderIndex.Empty;
         int lineStart = versionEnd;
-        int searched = versionEnd; // no LF in lineStart..searched: a long line is not searched again after each read
+        var lineFeeds = new LineFeedScanner(versionEnd); // remembers what it scanned: a long line is not searched again after each read
         while (true)
         {
             var data = _window.Data;
-            int lf = data[searched..].IndexOf((byte)'\n');
-            if (lf < 0)
+            int lineEnd = lineFeeds.Next(data, lineStart);
+            if (lineEnd < 0)
             {
                 if (data.Length - versionEnd > _options.MaxHeaderBytes)
                 {
                     return DropLongHeader(offset);
                 }
 
-                searched = data.Length;
                 if (!_window.ReadMore())
                 {
                     return EndOfInput(cutRecordAt: offset);
@@ -114,7 +118,6 @@ public sealed partial class WarcReader
                 continue;
             }
 
-            int lineEnd = searched + lf;
             if (lineEnd + 1 - versionEnd > _options.MaxHeaderBytes)
             {
                 return DropLongHeader(offset);
@@ -123,16 +126,20 @@ public sealed partial class WarcReader
             var line = data[lineStart..lineEnd];
             if (WarcSyntax.IsEmptyLine(line))
             {
-                header = new HeaderScan(lineStart, lineEnd + 1, contentLength);
+                header = new HeaderScan(lineStart, lineEnd + 1, contentLength, index);
                 return Step.Record;
             }
 
-            if (contentLength == HeaderScan.Missing && HeaderLines.TryMatch(line, "Content-Length"u8, out var value))
+            if (contentLength == HeaderScan.Missing && HeaderLines.TryMatch(line, HeaderName.ContentLength, out var value))
             {
                 contentLength = HeaderLines.TryParseContentLength(value, out long parsed) ? parsed : HeaderScan.Invalid;
             }
+            else
+            {
+                index.Note(line, lineStart - versionEnd);
+            }
 
-            lineStart = searched = lineEnd + 1;
+            lineStart = lineEnd + 1;
         }
     }
 

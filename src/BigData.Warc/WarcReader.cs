@@ -168,5 +168,5 @@ public sealed partial class WarcReader : IDisposable
         int versionEnd,
         HeaderScan header,
         long contentLength) =>
-        new(_source, offset, recordBytes[version], contentLength, recordBytes[versionEnd..header.HeaderEnd], _scratch);
+        new(_source, offset, recordBytes[version], contentLength, recordBytes[versionEnd..header.HeaderEnd], _scratch, header.Index);
 }

@@ -9,29 +9,33 @@ namespace BigData.Warc;
 /// </summary>
 /// <remarks>
 /// Nothing is parsed up front: header lookups scan <see cref="HeaderBlock"/> on demand, so a record costs no
-/// allocation. Values joined from continuation lines live in a scratch buffer of the reader, also valid until the
-/// next <see cref="WarcReader.TryRead"/>.
+/// allocation. Only <see cref="Type"/> and <see cref="TryGetTargetUri"/>, which jobs ask for on every record, go
+/// straight to the line the reader noted while it read the header. Values joined from continuation lines live in a
+/// scratch buffer of the reader, also valid until the next <see cref="WarcReader.TryRead"/>.
 /// </remarks>
 public readonly ref partial struct WarcRecord
 {
     private readonly JoinScratch? _scratch;
+    private readonly HeaderIndex _index;
 
     /// <summary>
     /// A record over caller-owned bytes (for tests and tools; readers make their own).
     /// <paramref name="headerBlock"/> holds the header lines after the version line, each ending in LF or CR LF.
     /// </summary>
     public WarcRecord(string source, long offset, ReadOnlySpan<byte> version, long contentLength, ReadOnlySpan<byte> headerBlock)
-        : this(source, offset, version, contentLength, headerBlock, null)
+        : this(source, offset, version, contentLength, headerBlock, null, default)
     {
     }
 
+    /// <summary>A record of a reader: <paramref name="index"/> is where it saw the headers that have properties.</summary>
     internal WarcRecord(
         string source,
         long offset,
         ReadOnlySpan<byte> version,
         long contentLength,
         ReadOnlySpan<byte> headerBlock,
-        JoinScratch? scratch)
+        JoinScratch? scratch,
+        HeaderIndex index)
     {
         Source = source;
         Offset = offset;
@@ -39,6 +43,7 @@ public readonly ref partial struct WarcRecord
         ContentLength = contentLength;
         HeaderBlock = headerBlock;
         _scratch = scratch;
+        _index = index;
     }
 
     /// <summary>The file or location the record came from.</summary>
@@ -67,7 +72,8 @@ public readonly ref partial struct WarcRecord
         HeaderLines.TryFind(HeaderBlock, name, _scratch, out value);
 
     /// <summary>The <c>WARC-Type</c> value (trimmed), or empty when the record has none.</summary>
-    public ReadOnlySpan<byte> Type => TryGetHeader("WARC-Type"u8, out var type) ? type : default;
+    public ReadOnlySpan<byte> Type =>
+        TryGetIndexed(_index.Type(out var line), line, HeaderName.WarcType, out var type) ? type : default;
 
     /// <summary>
     /// The <c>WARC-Target-URI</c>, trimmed and with a surrounding <c>&lt;…&gt;</c> removed. False when the record
@@ -75,7 +81,7 @@ public readonly ref partial struct WarcRecord
     /// </summary>
     public bool TryGetTargetUri(out ReadOnlySpan<byte> uri)
     {
-        if (!TryGetHeader("WARC-Target-URI"u8, out uri))
+        if (!TryGetIndexed(_index.TargetUri(out var line), line, HeaderName.WarcTargetUri, out uri))
         {
             return false;
         }
@@ -86,5 +92,21 @@ public readonly ref partial struct WarcRecord
         }
 
         return !uri.IsEmpty;
+    }
+
+    /// <summary><see cref="TryGetHeader"/> for a header the reader may have indexed (then without a scan).</summary>
+    private bool TryGetIndexed(IndexedHeader indexed, Range line, HeaderName name, out ReadOnlySpan<byte> value)
+    {
+        switch (indexed)
+        {
+            case IndexedHeader.Found:
+                value = HeaderLines.ValueAt(HeaderBlock, line, name, _scratch);
+                return true;
+            case IndexedHeader.Absent:
+                value = default;
+                return false;
+            default:
+                return TryGetHeader(name.Bytes, out value);
+        }
     }
 }

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using BigData.Benchmarks;
 
-// Besides the BenchmarkDotNet suites this executable hosts three small tools for scripts/bench.sh. BenchmarkDotNet runs
+// Besides the BenchmarkDotNet suites this executable hosts small tools for scripts/bench.sh. BenchmarkDotNet runs
 // each benchmark in a process it generates and builds itself, so these modes never interfere with it.
 return args switch
 {
@@ -9,6 +9,7 @@ return args switch
     ["sample", ..] => await SampleTool.RunAsync(args),
     ["stages", .. var files] => StagesTool.Run(files),
     ["serve", .. var rest] => ServeTool.Run(rest),
+    ["overhead", .. var rest] => OverheadTool.Run(rest),
     _ => RunBenchmarks(args),
 };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Spectre.Console;
 
 namespace BigData.Cli.Terminal;
 
@@ -7,8 +6,8 @@ namespace BigData.Cli.Terminal;
 public readonly record struct ProgressSnapshot(string Phase, long BytesDone, long BytesTotal, int TasksDone, int TasksTotal);
 
 /// <summary>
-/// Shows progress on stderr while <c>work</c> runs on another thread: a live bar on a terminal, a plain log line
-/// every few seconds otherwise (CI logs, pipes).
+/// Shows progress on stderr while <c>work</c> runs on another thread: a live bar on a terminal
+/// (<see cref="ProgressBar"/>), a plain log line every few seconds otherwise (CI logs, pipes).
 /// </summary>
 public static class ProgressView
 {
@@ -24,21 +23,7 @@ public static class ProgressView
         var ended = task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         if (io.ErrorIsTerminal)
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(io.Error) });
-            console.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .Start(ctx =>
-                {
-                    var bar = ctx.AddTask("map");
-                    while (!ended.Wait(200))
-                    {
-                        Update(bar, poll());
-                    }
-
-                    Update(bar, poll());
-                    bar.StopTask();
-                });
+            ProgressBar.Show(io.Error, poll, ended);
         }
         else
         {
@@ -52,12 +37,5 @@ public static class ProgressView
         }
 
         return task.GetAwaiter().GetResult();
-    }
-
-    private static void Update(ProgressTask bar, ProgressSnapshot p)
-    {
-        bar.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Phase} {p.TasksDone}/{p.TasksTotal} tasks");
-        bar.MaxValue = Math.Max(1, p.BytesTotal);
-        bar.Value = Math.Min(p.BytesDone, p.BytesTotal);
     }
 }

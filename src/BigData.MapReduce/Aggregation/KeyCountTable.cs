@@ -35,6 +35,14 @@ public sealed partial class KeyCountTable : IDisposable
     private int _count;
 
     /// <summary>
+    /// The entry the last add went to (-1: none). Map output often repeats a key right away (Common Crawl writes the
+    /// request, response and metadata records of a capture one after another, all with the same target URI), and
+    /// checking this entry first skips the hash and a probe into memory that decompression keeps evicting from the
+    /// caches.
+    /// </summary>
+    private int _recent = -1;
+
+    /// <summary>
     /// Creates a table that keeps itself within <paramref name="maxBytes"/> (default: unbounded) when filled through
     /// <see cref="TryAdd"/>. <paramref name="initialCapacity"/> (default 16) is the number of keys it starts with room for.
     /// </summary>
@@ -61,11 +69,17 @@ public sealed partial class KeyCountTable : IDisposable
     /// <summary>Adds <paramref name="delta"/> to <paramref name="key"/>, inserting it when new; ignores the budget.</summary>
     public void Add(ReadOnlySpan<byte> key, long delta)
     {
-        var hash = HadoopHashPartitioner.Hash(key);
-        ref var entry = ref Find(key, hash, out var slot);
-        if (!Unsafe.IsNullRef(ref entry))
+        if (IsRecent(key))
         {
-            entry.Count = CountArithmetic.Add(entry.Count, delta, key);
+            AddTo(_recent, key, delta);
+            return;
+        }
+
+        var hash = HadoopHashPartitioner.Hash(key);
+        var index = Find(key, hash, out var slot);
+        if (index >= 0)
+        {
+            AddTo(index, key, delta);
             return;
         }
 
@@ -79,11 +93,17 @@ public sealed partial class KeyCountTable : IDisposable
     /// </summary>
     public bool TryAdd(ReadOnlySpan<byte> key, long delta)
     {
-        var hash = HadoopHashPartitioner.Hash(key);
-        ref var entry = ref Find(key, hash, out var slot);
-        if (!Unsafe.IsNullRef(ref entry))
+        if (IsRecent(key))
         {
-            entry.Count = CountArithmetic.Add(entry.Count, delta, key);
+            AddTo(_recent, key, delta);
+            return true;
+        }
+
+        var hash = HadoopHashPartitioner.Hash(key);
+        var index = Find(key, hash, out var slot);
+        if (index >= 0)
+        {
+            AddTo(index, key, delta);
             return true;
         }
 
@@ -108,9 +128,9 @@ public sealed partial class KeyCountTable : IDisposable
     /// <summary>The count of <paramref name="key"/>, or false when the table does not hold it.</summary>
     public bool TryGetValue(ReadOnlySpan<byte> key, out long count)
     {
-        ref var entry = ref Find(key, HadoopHashPartitioner.Hash(key), out _);
-        count = Unsafe.IsNullRef(ref entry) ? 0 : entry.Count;
-        return !Unsafe.IsNullRef(ref entry);
+        var index = Find(key, HadoopHashPartitioner.Hash(key), out _);
+        count = index < 0 ? 0 : _entries[index].Count;
+        return index >= 0;
     }
 
     /// <summary>Forgets every key, keeping the slot and entry arrays (the next batch will need them again).</summary>
@@ -119,6 +139,7 @@ public sealed partial class KeyCountTable : IDisposable
         Array.Clear(_buckets);
         Array.Clear(_entries, 0, _count);
         _count = 0;
+        _recent = -1;
         _arena.Clear();
     }
 
@@ -126,6 +147,7 @@ public sealed partial class KeyCountTable : IDisposable
     public void Dispose()
     {
         _count = 0;
+        _recent = -1;
         _arena.Dispose();
     }
 
@@ -144,8 +166,28 @@ public sealed partial class KeyCountTable : IDisposable
         return (int)(h & (uint)mask);
     }
 
-    /// <summary>The entry of <paramref name="key"/>, or a null ref and the empty slot where it would go.</summary>
-    private ref Entry Find(ReadOnlySpan<byte> key, int hash, out int emptySlot)
+    /// <summary>True when <paramref name="key"/> is the key of the entry the last add went to.</summary>
+    private bool IsRecent(ReadOnlySpan<byte> key)
+    {
+        if (_recent < 0)
+        {
+            return false;
+        }
+
+        ref readonly var entry = ref _entries[_recent];
+        return entry.Length == key.Length && KeyOf(in entry).SequenceEqual(key);
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to the entry at <paramref name="index"/> (overflow-checked) and remembers it.</summary>
+    private void AddTo(int index, ReadOnlySpan<byte> key, long delta)
+    {
+        ref var entry = ref _entries[index];
+        entry.Count = CountArithmetic.Add(entry.Count, delta, key);
+        _recent = index;
+    }
+
+    /// <summary>The index of the entry of <paramref name="key"/>, or -1 and the empty slot where it would go.</summary>
+    private int Find(ReadOnlySpan<byte> key, int hash, out int emptySlot)
     {
         var mask = _buckets.Length - 1;
         var slot = SlotOf(hash, mask);
@@ -155,14 +197,14 @@ public sealed partial class KeyCountTable : IDisposable
             if (index < 0)
             {
                 emptySlot = slot;
-                return ref Unsafe.NullRef<Entry>();
+                return -1;
             }
 
-            ref var entry = ref _entries[index];
+            ref readonly var entry = ref _entries[index];
             if (entry.Hash == hash && entry.Length == key.Length && KeyOf(in entry).SequenceEqual(key))
             {
                 emptySlot = -1;
-                return ref entry;
+                return index;
             }
 
             slot = (slot + 1) & mask;
@@ -179,6 +221,7 @@ public sealed partial class KeyCountTable : IDisposable
 
         var (chunk, offset) = _arena.Append(key);
         _entries[_count] = new Entry { Count = count, Hash = hash, Chunk = chunk, Offset = offset, Length = key.Length };
+        _recent = _count;
         _buckets[slot] = ++_count;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace BigData.Warc.Parsing;
@@ -11,20 +12,23 @@ internal static class HeaderLines
     /// </summary>
     public static bool TryMatch(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
-        value = default;
-        if (line.Length <= name.Length || ((line[0] ^ name[0]) & ~0x20) != 0 || !Ascii.EqualsIgnoreCase(line[..name.Length], name))
+        int colon = ColonAfterName(line, name);
+        if (colon < 0)
         {
+            value = default;
             return false;
         }
 
-        var rest = line[name.Length..].TrimStart(" \t"u8);
-        if (rest.IsEmpty || rest[0] != ':')
-        {
-            return false;
-        }
-
-        value = WarcSyntax.TrimSpaceTab(rest[1..].TrimEnd((byte)'\r'));
+        value = ValueAfter(line, colon);
         return true;
+    }
+
+    /// <summary><see cref="TryMatch(ReadOnlySpan{byte}, ReadOnlySpan{byte}, out ReadOnlySpan{byte})"/> for a name the reader looks for on every record.</summary>
+    public static bool TryMatch(ReadOnlySpan<byte> line, HeaderName name, out ReadOnlySpan<byte> value)
+    {
+        int colon = name.ColonAfterName(line);
+        value = colon < 0 ? default : ValueAfter(line, colon);
+        return colon >= 0;
     }
 
     /// <summary>
@@ -38,22 +42,26 @@ internal static class HeaderLines
         while (position < block.Length)
         {
             var line = NextLine(block, ref position);
-            if (!TryMatch(line, name, out value))
+            if (TryMatch(line, name, out value))
             {
-                continue;
-            }
-
-            if (position >= block.Length || !IsContinuation(block[position]))
-            {
+                value = WithContinuations(value, block, position, scratch);
                 return true;
             }
-
-            value = Join(value, block, position, scratch);
-            return true;
         }
 
         value = default;
         return false;
+    }
+
+    /// <summary>
+    /// The value of the header named <paramref name="name"/> on <paramref name="line"/> of <paramref name="block"/>
+    /// (without its LF; found earlier, for example by <see cref="HeaderIndex"/>), joined as by <see cref="TryFind"/>.
+    /// </summary>
+    public static ReadOnlySpan<byte> ValueAt(ReadOnlySpan<byte> block, Range line, HeaderName name, JoinScratch? scratch)
+    {
+        bool matched = TryMatch(block[line], name, out var value);
+        Debug.Assert(matched, "the line was indexed under this name");
+        return WithContinuations(value, block, line.End.Value + 1, scratch);
     }
 
     /// <summary>True when a line starting with <paramref name="first"/> continues the previous header (space or tab).</summary>
@@ -98,6 +106,34 @@ internal static class HeaderLines
         position += lf + 1;
         return rest[..lf];
     }
+
+    /// <summary>
+    /// Where the colon after <paramref name="name"/> is in <paramref name="line"/> (the name at its start, ASCII
+    /// case-insensitive, then maybe spaces or tabs), or -1.
+    /// </summary>
+    private static int ColonAfterName(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name)
+    {
+        if (line.Length <= name.Length || ((line[0] ^ name[0]) & ~0x20) != 0 || !Ascii.EqualsIgnoreCase(line[..name.Length], name))
+        {
+            return -1;
+        }
+
+        int colon = name.Length;
+        while (colon < line.Length && line[colon] is (byte)' ' or (byte)'\t')
+        {
+            colon++;
+        }
+
+        return colon < line.Length && line[colon] == ':' ? colon : -1;
+    }
+
+    /// <summary>The value after the colon at <paramref name="colon"/>, trimmed (a CR before the LF is not part of it).</summary>
+    private static ReadOnlySpan<byte> ValueAfter(ReadOnlySpan<byte> line, int colon) =>
+        WarcSyntax.TrimSpaceTab(line[(colon + 1)..].TrimEnd((byte)'\r'));
+
+    /// <summary><paramref name="first"/> (a value whose line ends before <paramref name="position"/>) joined with its continuation lines.</summary>
+    private static ReadOnlySpan<byte> WithContinuations(ReadOnlySpan<byte> first, ReadOnlySpan<byte> block, int position, JoinScratch? scratch) =>
+        position < block.Length && IsContinuation(block[position]) ? Join(first, block, position, scratch) : first;
 
     private static ReadOnlySpan<byte> Join(ReadOnlySpan<byte> first, ReadOnlySpan<byte> block, int position, JoinScratch? scratch)
     {

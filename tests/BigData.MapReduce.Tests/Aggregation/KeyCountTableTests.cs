@@ -161,4 +161,63 @@ public class KeyCountTableTests
         Assert.Equal(4, count);
         Assert.False(table.TryGetValue(huge.AsSpan(1), out _));
     }
+
+    [Fact]
+    public void Add_RunsOfTheSameKeyThroughGrowthAndClear_MatchesDictionary()
+    {
+        // Runs of one key (as Common Crawl's request/response/metadata triples give) next to prefixes, extensions and
+        // keys of the same length, so the check against the last key must compare every byte.
+        var random = new Random(11);
+        var reference = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var table = new KeyCountTable(initialCapacity: 4);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var stem = "http://h" + random.Next(500);
+            var key = random.Next(4) switch
+            {
+                0 => stem,
+                1 => stem + "x",
+                2 => stem[..^1] + (char)('a' + random.Next(3)),
+                _ => stem + ":8080",
+            };
+            for (var run = random.Next(1, 4); run > 0; run--)
+            {
+                var delta = random.Next(1, 4);
+                if (i % 2 == 0)
+                {
+                    table.Add(Encoding.UTF8.GetBytes(key), delta);
+                }
+                else
+                {
+                    Assert.True(table.TryAdd(Encoding.UTF8.GetBytes(key), delta));
+                }
+
+                reference[key] = reference.GetValueOrDefault(key) + delta;
+            }
+
+            if (i == 10_000)
+            {
+                table.Clear();
+                reference.Clear();
+            }
+        }
+
+        Assert.Equal(reference.Count, table.Count);
+        foreach (var (key, count) in reference)
+        {
+            Assert.True(table.TryGetValue(Encoding.UTF8.GetBytes(key), out var actual), key);
+            Assert.Equal(count, actual);
+        }
+    }
+
+    [Fact]
+    public void Add_SameKeyAgainAfterOverflow_StillThrowsAndKeepsTheCount()
+    {
+        using var table = new KeyCountTable();
+        table.Add("k"u8, long.MaxValue);
+        Assert.Throws<OverflowException>(() => table.Add("k"u8, 1));
+        Assert.Throws<OverflowException>(() => table.TryAdd("k"u8, 1));
+        Assert.True(table.TryGetValue("k"u8, out var count));
+        Assert.Equal(long.MaxValue, count);
+    }
 }
