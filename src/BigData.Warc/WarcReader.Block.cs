@@ -90,8 +90,15 @@ public sealed partial class WarcReader
     {
         int limit = Math.Min(data.Length, blockEnd + BoundaryLookahead);
         var window = data[blockEnd..limit];
-        int run = window.IndexOfAnyExcept((byte)'\r', (byte)'\n');
-        if (run < 0)
+
+        // At most BoundaryLookahead bytes, usually a 4-byte trailer: a plain loop costs less than a vectorised search.
+        int run = 0;
+        while (run < window.Length && window[run] is (byte)'\r' or (byte)'\n')
+        {
+            run++;
+        }
+
+        if (run == window.Length)
         {
             return limit;
         }

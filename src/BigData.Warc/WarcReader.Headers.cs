@@ -20,6 +20,12 @@ public sealed partial class WarcReader
     /// <summary>Blank lines between records (extra trailer line ends) are skipped silently.</summary>
     private void SkipBlankLines()
     {
+        // Usually the boundary check has already consumed the trailer and a version line follows at once.
+        if (_window.Available > 0 && _window.Data[0] is not ((byte)'\r' or (byte)'\n'))
+        {
+            return;
+        }
+
         while (true)
         {
             var data = _window.Data;

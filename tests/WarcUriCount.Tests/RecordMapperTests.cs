@@ -171,6 +171,41 @@ public class RecordMapperTests
     }
 
     [Theory]
+    [InlineData(KeyRule.Origin)]
+    [InlineData(KeyRule.Host)]
+    public void MapHeaders_RepeatedTargetUris_SameKeysAndCountersAsAFreshMapperPerRecord(KeyRule rule)
+    {
+        // Runs of one URI (a capture's request, response and metadata), URIs that only differ in a byte or a suffix,
+        // URIs without a key and URIs too long to be remembered: the remembered key must never leak to another URI.
+        var random = new Random(5);
+        var pool = NastyUris.Generate(seed: 9, count: 300);
+        pool.Add(Bytes.Utf8("http://a.example/"));
+        pool.Add(Bytes.Utf8("http://a.example/x"));
+        pool.Add(Bytes.Utf8("http://b.example/"));
+        pool.Add(Bytes.Utf8("http://" + new string('l', RecentUriKey.Capacity) + "/"));
+        pool.Add(Bytes.Utf8("http://" + new string('l', RecentUriKey.Capacity) + "/y"));
+        var (mapper, counters) = Create(rule);
+        var output = new CollectingOutput();
+        var expected = new CollectingOutput();
+        var expectedCounters = new Counters();
+        for (var i = 0; i < 3000; i++)
+        {
+            var uri = pool[random.Next(pool.Count)];
+            for (var run = random.Next(1, 4); run > 0; run--)
+            {
+                mapper.MapHeaders("response"u8, true, uri, output);
+                var (fresh, freshCounters) = Create(rule);
+                fresh.MapHeaders("response"u8, true, uri, expected);
+                expectedCounters.Add(freshCounters);
+            }
+        }
+
+        Assert.Equal(expected.Pairs.Select(p => Convert.ToHexString(p.Key)), output.Pairs.Select(p => Convert.ToHexString(p.Key)));
+        Assert.Equal(expectedCounters.Snapshot(), counters.Snapshot());
+        Assert.True(counters.Get(CounterNames.RecordsNoHost) > 0, "the pool has URIs without a key");
+    }
+
+    [Theory]
     [InlineData(KeyRule.Origin, null)]
     [InlineData(KeyRule.Host, null)]
     [InlineData(KeyRule.Origin, "response,metadata")]

@@ -18,6 +18,7 @@ internal sealed class RecordMapper : IMapper
     private readonly bool _includeSchemeAndPort;
     private readonly RecordTypeTable _types;
     private readonly KeyScratch _scratch = new();
+    private readonly RecentUriKey _recent = new();
     private readonly Counter _total;
     private readonly Counter _keyed;
     private readonly Counter _noUri;
@@ -89,17 +90,37 @@ internal sealed class RecordMapper : IMapper
             return;
         }
 
-        var buffer = _scratch.Get(uri.Length, out var rented);
-        if (OriginKey.TryWriteUnbracketed(uri, _includeSchemeAndPort, buffer, out var written))
+        if (_recent.TryGet(uri, out var hasKey, out var key))
+        {
+            Emit(hasKey, key, output);
+            return;
+        }
+
+        if (uri.Length <= RecentUriKey.Capacity)
+        {
+            var buffer = _recent.KeyBuffer;
+            hasKey = OriginKey.TryWriteUnbracketed(uri, _includeSchemeAndPort, buffer, out var length);
+            _recent.Remember(uri, hasKey ? length : -1);
+            Emit(hasKey, buffer[..length], output);
+            return;
+        }
+
+        var large = _scratch.Get(uri.Length, out var rented);
+        hasKey = OriginKey.TryWriteUnbracketed(uri, _includeSchemeAndPort, large, out var written);
+        Emit(hasKey, large[..written], output);
+        KeyScratch.Release(rented);
+    }
+
+    private void Emit(bool hasKey, ReadOnlySpan<byte> key, IKeyCountCollector output)
+    {
+        if (hasKey)
         {
             _keyed.Increment();
-            output.Add(buffer[..written], 1);
+            output.Add(key, 1);
         }
         else
         {
             _noHost.Increment();
         }
-
-        KeyScratch.Release(rented);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace BigData.Warc.Parsing;
 
@@ -37,6 +38,7 @@ internal sealed class HeaderName
     /// Where the colon is when <paramref name="line"/> starts with this name (ASCII case-insensitive), maybe spaces or
     /// tabs, and a colon; otherwise -1. The same lines as <see cref="HeaderLines.TryMatch(ReadOnlySpan{byte}, ReadOnlySpan{byte}, out ReadOnlySpan{byte})"/> accepts.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a few instructions, for every header line
     public int ColonAfterName(ReadOnlySpan<byte> line)
     {
         int length = Bytes.Length;

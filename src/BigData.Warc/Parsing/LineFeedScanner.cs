@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace BigData.Warc.Parsing;
 
@@ -15,6 +16,7 @@ internal struct LineFeedScanner(int start)
     private bool _masked;
 
     /// <summary>The first LF at or after <paramref name="from"/> in <paramref name="data"/>, or -1 (more bytes may follow).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per header line
     public int Next(ReadOnlySpan<byte> data, int from)
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace BigData.Warc.Parsing;
@@ -10,6 +11,7 @@ internal static class LineFeeds
 {
     public const int BlockSize = 64;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one vector compare once the JIT has picked the width
     public static ulong Mask(ReadOnlySpan<byte> block)
     {
         System.Diagnostics.Debug.Assert(block.Length >= BlockSize, "a whole block");

@@ -132,7 +132,29 @@ internal static class WarcSyntax
     /// <summary>True for a line (without its LF) that is empty or a lone CR.</summary>
     public static bool IsEmptyLine(ReadOnlySpan<byte> line) => line.IsEmpty || (line.Length == 1 && line[0] == '\r');
 
-    public static ReadOnlySpan<byte> TrimSpaceTab(ReadOnlySpan<byte> s) => s.Trim(" \t"u8);
+    // Plain loops: Trim(" \t"u8) would search the two-byte set once per byte trimmed and per byte kept at each end,
+    // and values are trimmed for every record.
+    public static ReadOnlySpan<byte> TrimSpaceTab(ReadOnlySpan<byte> s)
+    {
+        int start = 0;
+        while (start < s.Length && IsSpaceOrTab(s[start]))
+        {
+            start++;
+        }
 
-    public static ReadOnlySpan<byte> TrimSpaceTabEnd(ReadOnlySpan<byte> s) => s.TrimEnd(" \t"u8);
+        return TrimSpaceTabEnd(s[start..]);
+    }
+
+    public static ReadOnlySpan<byte> TrimSpaceTabEnd(ReadOnlySpan<byte> s)
+    {
+        int end = s.Length;
+        while (end > 0 && IsSpaceOrTab(s[end - 1]))
+        {
+            end--;
+        }
+
+        return s[..end];
+    }
+
+    private static bool IsSpaceOrTab(byte b) => b is (byte)' ' or (byte)'\t';
 }
