@@ -1,29 +1,21 @@
+using BigData.Warc.Decoding;
+
 namespace BigData.MapReduce.Mapping;
 
 /// <summary>
 /// A forward-only read wrapper that counts the raw bytes read (the <c>bytes.read</c> counter), reports them to a
 /// progress callback as they arrive, and stops a cancelled attempt at its next read.
 /// </summary>
-internal sealed class CountingStream(Stream inner, Action<long>? onRead, CancellationToken cancellation) : Stream
+internal sealed class CountingStream(Stream inner, Action<long>? onRead, CancellationToken cancellation) : ForwardReadStream
 {
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
 
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -39,16 +31,6 @@ internal sealed class CountingStream(Stream inner, Action<long>? onRead, Cancell
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,26 +1,14 @@
+using BigData.Warc.Decoding;
+
 namespace BigData.MapReduce.Streaming;
 
 /// <summary>
 /// A forward-only stream that first gives back bytes already read from <paramref name="inner"/> (to sniff its
 /// format), then the rest of <paramref name="inner"/>. Closing it closes <paramref name="inner"/>.
 /// </summary>
-public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : Stream
+public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : ForwardReadStream
 {
     private ReadOnlyMemory<byte> _head = head;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Reads up to <see cref="StreamInputSniffer.HeadBytes"/> from <paramref name="stream"/> (fewer only at its end).</summary>
     public static byte[] ReadHead(Stream stream, int count = StreamInputSniffer.HeadBytes)
@@ -30,8 +18,6 @@ public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : Stre
         var length = stream.ReadAtLeast(head, count, throwOnEndOfStream: false);
         return length == count ? head : head[..length];
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -45,16 +31,6 @@ public sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : Stre
 
         return inner.Read(buffer);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,7 +1,10 @@
 namespace BigData.Warc.Decoding;
 
-/// <summary>Base for the forward-only, read-only streams of the decoder: everything but reading is unsupported.</summary>
-internal abstract class ForwardReadStream : Stream
+/// <summary>
+/// Base for forward-only, read-only wrapper streams (the decoder's, the runner's counting stream, the streaming
+/// mapper's replay of sniffed bytes): everything but reading is unsupported, so each subclass only reads.
+/// </summary>
+public abstract class ForwardReadStream : Stream
 {
     /// <inheritdoc />
     public override bool CanRead => true;
