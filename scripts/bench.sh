@@ -147,11 +147,11 @@ else
 fi
 
 COPY=$BENCH_DIR/copy2-$(basename "$FILE")
-if [ ! -f "$COPY" ] || [ "$FILE" -nt "$COPY" ] || [ "$(stat -c %s "$FILE")" != "$(stat -c %s "$COPY")" ]; then
+if [ ! -f "$COPY" ] || [ "$FILE" -nt "$COPY" ] || [ "$(stat -L -c %s "$FILE")" != "$(stat -L -c %s "$COPY")" ]; then
   cp -f "$FILE" "$COPY"
 fi
 
-SIZE=$(stat -c %s "$FILE")
+SIZE=$(stat -L -c %s "$FILE")
 # Read both copies once so every measurement starts from the page cache, not the disk.
 cat "$FILE" "$COPY" >/dev/null
 

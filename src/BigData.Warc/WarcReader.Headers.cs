@@ -105,13 +105,15 @@ public sealed partial class WarcReader
         var index = HeaderIndex.Empty;
         int lineStart = versionEnd;
         var lineFeeds = new LineFeedScanner(versionEnd); // remembers what it scanned: a long line is not searched again after each read
+        // The header's last LF must come before this (MaxHeaderBytes may be as large as int.MaxValue: no overflow).
+        int headerLimit = (int)Math.Min(int.MaxValue, (long)versionEnd + _options.MaxHeaderBytes);
+        var data = _window.Data; // taken again only after the window reads more
         while (true)
         {
-            var data = _window.Data;
             int lineEnd = lineFeeds.Next(data, lineStart);
             if (lineEnd < 0)
             {
-                if (data.Length - versionEnd > _options.MaxHeaderBytes)
+                if (data.Length > headerLimit)
                 {
                     return DropLongHeader(offset);
                 }
@@ -121,10 +123,11 @@ public sealed partial class WarcReader
                     return EndOfInput(cutRecordAt: offset);
                 }
 
+                data = _window.Data;
                 continue;
             }
 
-            if (lineEnd + 1 - versionEnd > _options.MaxHeaderBytes)
+            if (lineEnd >= headerLimit)
             {
                 return DropLongHeader(offset);
             }

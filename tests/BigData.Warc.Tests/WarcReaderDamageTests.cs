@@ -176,6 +176,32 @@ public class WarcReaderDamageTests
     }
 
     [Fact]
+    public void TryRead_HeaderExactlyAtTheLimit_IsKeptOneByteOverIsDropped()
+    {
+        var longHeader = "X-Long: " + new string('x', 3000);
+        byte[] bytes =
+        [
+            .. Record("response", "http://a.example/", HttpResponse("a")),
+            .. Record("response", "http://long.example/", HttpResponse("long"), extraHeaders: [longHeader]),
+        ];
+
+        // int.MaxValue: no overflow where the limit is added to an offset.
+        var (all, none) = Read.Records(bytes, new WarcReaderOptions { MaxHeaderBytes = int.MaxValue });
+        Assert.Equal(["http://a.example/", "http://long.example/"], all.Select(r => r.TargetUri));
+        Assert.Empty(none);
+
+        // The limit counts the header lines and the empty line that ends them (CR LF here).
+        int exact = all[1].HeaderBlock.Length + 2;
+        var (kept, noWarnings) = Read.Records(bytes, new WarcReaderOptions { MaxHeaderBytes = exact });
+        Assert.Equal(["http://a.example/", "http://long.example/"], kept.Select(r => r.TargetUri));
+        Assert.Empty(noWarnings);
+
+        var (dropped, warnings) = Read.Records(bytes, new WarcReaderOptions { MaxHeaderBytes = exact - 1 });
+        Assert.Equal(["http://a.example/"], dropped.Select(r => r.TargetUri));
+        Assert.Equal(WarcWarningKinds.HeaderTooLong, Assert.Single(warnings).Kind);
+    }
+
+    [Fact]
     public async Task TryRead_HugeHeaderLineReadOneByteAtATime_IsDroppedInLinearTime()
     {
         byte[] bytes =

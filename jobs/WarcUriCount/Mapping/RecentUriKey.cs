@@ -8,7 +8,7 @@ namespace WarcUriCount.Mapping;
 /// </summary>
 internal sealed class RecentUriKey
 {
-    /// <summary>The longest URI remembered: as long as the mapper's fixed key buffer, which covers nearly all.</summary>
+    /// <summary>The longest URI remembered (4 KiB, like <see cref="KeyScratch.FixedSize"/>): nearly every URI in Common Crawl.</summary>
     internal const int Capacity = KeyScratch.FixedSize;
 
     private readonly byte[] _uri = new byte[Capacity];

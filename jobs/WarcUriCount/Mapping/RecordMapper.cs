@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using BigData.MapReduce;
 using BigData.MapReduce.Jobs;
@@ -17,7 +18,6 @@ internal sealed class RecordMapper : IMapper
 {
     private readonly bool _includeSchemeAndPort;
     private readonly RecordTypeTable _types;
-    private readonly KeyScratch _scratch = new();
     private readonly RecentUriKey _recent = new();
     private readonly Counter _total;
     private readonly Counter _keyed;
@@ -105,10 +105,11 @@ internal sealed class RecordMapper : IMapper
             return;
         }
 
-        var large = _scratch.Get(uri.Length, out var rented);
+        // Longer than any URI worth remembering (rare): a pooled buffer for this record only.
+        var large = ArrayPool<byte>.Shared.Rent(uri.Length);
         hasKey = OriginKey.TryWriteUnbracketed(uri, _includeSchemeAndPort, large, out var written);
-        Emit(hasKey, large[..written], output);
-        KeyScratch.Release(rented);
+        Emit(hasKey, large.AsSpan(0, written), output);
+        ArrayPool<byte>.Shared.Return(large);
     }
 
     private void Emit(bool hasKey, ReadOnlySpan<byte> key, IKeyCountCollector output)
