@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BigData.MapReduce.Options;
 using WarcUriCount;
 
 namespace BigData.Cli.Commands;
@@ -121,5 +122,5 @@ public static class CountCommand
         value >= 0 ? value : throw new UsageException($"{name} must be 0 or more (got {value})");
 
     private static long ParseSize(string text) =>
-        SizeParser.TryParse(text, out var bytes, out var error) ? bytes : throw new UsageException("--memory: " + error);
+        ByteSizeParser.TryParse(text, out var bytes, out var error) ? bytes : throw new UsageException("--memory: " + error);
 }

@@ -1,6 +1,8 @@
-namespace BigData.Cli.Tests;
+using BigData.MapReduce.Options;
 
-public sealed class SizeParserTests
+namespace BigData.MapReduce.Tests.Options;
+
+public sealed class ByteSizeParserTests
 {
     [Theory]
     [InlineData("512MB", 512L << 20)]
@@ -11,7 +13,7 @@ public sealed class SizeParserTests
     [InlineData(" 8 M ", 8L << 20)]
     public void TryParse_ValidSize_ReturnsBytes(string text, long expected)
     {
-        Assert.True(SizeParser.TryParse(text, out var bytes, out var error), error);
+        Assert.True(ByteSizeParser.TryParse(text, out var bytes, out var error), error);
         Assert.Equal(expected, bytes);
     }
 
@@ -24,7 +26,7 @@ public sealed class SizeParserTests
     [InlineData("99999999999GB")]
     public void TryParse_InvalidSize_ReturnsFalseWithReason(string text)
     {
-        Assert.False(SizeParser.TryParse(text, out _, out var error));
+        Assert.False(ByteSizeParser.TryParse(text, out _, out var error));
         Assert.NotEmpty(error);
     }
 }
